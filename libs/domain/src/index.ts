@@ -12,3 +12,4 @@ export * from './lib/messaging-answer';
 export * from './lib/sms-segments';
 export * from './lib/send-forecast';
 export * from './lib/reply-keywords';
+export * from './lib/recipient-state';

@@ -16,11 +16,14 @@ async function lintPlanted(relativeFile: string, source: string): Promise<{ exit
   const file = path.join(root, relativeFile);
   await writeFile(file, source);
   try {
-    const { stdout } = await promisify(execFile)(eslintBin, ['--format', 'json', '--max-warnings', '0', file], { cwd: root }).catch(
-      (error: { stdout: string; code: number }) => ({ stdout: error.stdout, code: error.code }),
-    );
+    const { stdout } = await promisify(execFile)(eslintBin, ['--format', 'json', '--max-warnings', '0', file], {
+      cwd: root,
+    }).catch((error: { stdout: string; code: number }) => ({ stdout: error.stdout, code: error.code }));
     const [result] = JSON.parse(stdout) as { errorCount: number; messages: { ruleId: string; message: string }[] }[];
-    return { exitCode: result.errorCount > 0 ? 1 : 0, messages: result.messages.map((m) => `${m.ruleId}: ${m.message}`) };
+    return {
+      exitCode: result.errorCount > 0 ? 1 : 0,
+      messages: result.messages.map((m) => `${m.ruleId}: ${m.message}`),
+    };
   } finally {
     await rm(file, { force: true });
   }

@@ -1,0 +1,6 @@
+export * from './lib/database-url';
+export * from './lib/entities';
+export * from './lib/open-database';
+export * from './lib/orm-options';
+export * from './lib/recipient-queries';
+export * from './lib/sql-values';

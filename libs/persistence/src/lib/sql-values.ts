@@ -1,0 +1,14 @@
+/** SQLite hands dates back from raw queries as epoch milliseconds, PostgreSQL as Date objects. */
+export function toDate(value: unknown): Date | null {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date) return value;
+  const date = new Date(typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : (value as string | number));
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+type Executor = { getConnection(): { execute(sql: string, params?: unknown[]): Promise<unknown> } };
+
+/** A raw, parameterised SELECT (`?` placeholders on both databases) returning typed rows. */
+export async function queryRows<T>(em: Executor, sql: string, params: unknown[] = []): Promise<T[]> {
+  return (await em.getConnection().execute(sql, params)) as T[];
+}
