@@ -22,8 +22,8 @@ describe('recipient CSV template', () => {
       [4, 'America/Denver', '+15551234569', null],
       [5, 'America/Los_Angeles', '+15551234570', 'Mia (sample)'],
       [6, 'Europe/London', '+447700900123', 'Oliver (sample)'],
-      [7, 'Europe/Berlin', '+49301234567', 'Jürgen (sample)'],
-      [8, 'Asia/Kolkata', '+919876543210', 'Priya (sample)'],
+      [7, 'Europe/Berlin', '+493023125000', 'Jürgen (sample)'],
+      [8, 'America/Toronto', '+15551234571', 'Priya (sample)'],
       [9, 'Australia/Sydney', '+61491570156', 'Chloé (sample)'],
     ]);
   });

@@ -4,8 +4,8 @@
  *
  * - Phones follow the product's style, country code first without "+": 1-555-123-4567. A "+" at the
  *   start of a cell would make Excel read it as a formula.
- * - The US (555), UK (07700 900xxx) and Australian (0491 570 xxx) samples are in ranges reserved for
- *   fiction; the names say "(sample)" so a forgotten sample row is obvious.
+ * - Every sample is in a range reserved for fiction: North America 555, UK 07700 900xxx, Berlin
+ *   030 23125xxx (reserved for film and TV), Australia 0491 570 xxx; the names say "(sample)" so a forgotten sample row is obvious.
  * - One row has no name: column C is optional (the trailing comma is what Excel writes anyway).
  * - CRLF line endings; the file form starts with a UTF-8 BOM so Excel opens (and saves back) the
  *   accented names as UTF-8.
@@ -18,8 +18,8 @@ const TEMPLATE_ROWS: readonly (readonly [timezone: string, phoneNumber: string, 
   ['America/Denver', '1-555-123-4569', ''],
   ['America/Los_Angeles', '1-555-123-4570', 'Mia (sample)'],
   ['Europe/London', '44-7700-900123', 'Oliver (sample)'],
-  ['Europe/Berlin', '49-30-1234567', 'Jürgen (sample)'],
-  ['Asia/Kolkata', '91-98765-43210', 'Priya (sample)'],
+  ['Europe/Berlin', '49-30-23125-000', 'Jürgen (sample)'],
+  ['America/Toronto', '1-555-123-4571', 'Priya (sample)'],
   ['Australia/Sydney', '61-491-570-156', 'Chloé (sample)'],
 ];
 

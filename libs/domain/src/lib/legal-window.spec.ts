@@ -26,7 +26,8 @@ describe('legal window', () => {
   it('refuses a window that closes before it opens', () => {
     expect(parseLegalWindow('21:00-08:00')).toEqual({
       ok: false,
-      error: 'Legal window "21:00-08:00" closes at or before it opens; expected HH:MM-HH:MM in 24-hour local time, e.g. 08:00-21:00.',
+      error:
+        'Legal window "21:00-08:00" closes at or before it opens; expected HH:MM-HH:MM in 24-hour local time, e.g. 08:00-21:00.',
     });
   });
 });

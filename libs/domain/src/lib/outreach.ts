@@ -18,8 +18,7 @@ export type WallClock = {
 export type OutreachField = 'outreachStartAt' | 'outreachEndAt';
 
 export type OutreachValidation =
-  | { ok: true; start: WallClock; end: WallClock | null }
-  | { ok: false; errors: Partial<Record<OutreachField, string>> };
+  { ok: true; start: WallClock; end: WallClock | null } | { ok: false; errors: Partial<Record<OutreachField, string>> };
 
 export type RecipientDueTime =
   | { kind: 'due'; dueAt: Date }

@@ -276,6 +276,21 @@ describe('parseRecipientCsv', () => {
     ]);
   });
 
+  it('reports text after a closing quote with its line', async () => {
+    const errors = await refused('America/New_York,15551234567,Ann\nAmerica/Chicago,15551234568,"Bob" Smith\n');
+    expect(errors).toEqual([
+      { line: 2, reason: 'Malformed CSV', message: expect.stringContaining('Line 2 is not valid CSV'), fields: [] },
+    ]);
+  });
+
+  it('skips a header repeated by pasting two lists together, with a warning', async () => {
+    const { rows, warnings } = await accepted(
+      'timezone,phone_number,name\nAmerica/New_York,15551234567,Ann\ntimezone,phone_number,name\nAsia/Tokyo,81 90 1234 5678,Kei\n',
+    );
+    expect(rows.map((row) => row.line)).toEqual([2, 4]);
+    expect(warnings).toEqual([expect.objectContaining({ line: 3, reason: 'Repeated Header' })]);
+  });
+
   it('skips an unknown header with a warning', async () => {
     const { rows, warnings } = await accepted('Zona horaria,Teléfono,Nombre\nAmerica/Mexico_City,52 55 1234 5678,Ana');
     expect(rows).toHaveLength(1);

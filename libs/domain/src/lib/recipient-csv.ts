@@ -413,8 +413,8 @@ export async function parseRecipientCsv(
         code === 'CSV_QUOTE_NOT_CLOSED'
           ? `A quoted field that starts on line ${nextLine} is never closed: a double quote (") is missing. ` +
             'Close the quote, or remove the stray quote.'
-          : `The file is not valid CSV from line ${nextLine} on (${parseError.message}). ` +
-            'Check the quotes on that line: a quoted field must be closed right before the next comma.';
+          : `Line ${nextLine} is not valid CSV: a quoted field must end with its closing quote right before the ` +
+            `next comma or the end of the line (write "" for a quote inside quotes). (${code ?? parseError.message})`;
       return {
         ok: false,
         errors: [...collector.errors, { line: nextLine, reason: CSV_ISSUE_REASONS.malformedCsv, message, fields: [] }],

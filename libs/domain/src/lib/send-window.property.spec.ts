@@ -48,7 +48,12 @@ function insideLocal(localMs: number, windows: (Interval | null)[]): boolean {
  * hour and per minute only in hours where they change (all 2020–2030 offsets and transitions are whole
  * minutes, so window membership can only change on minute boundaries).
  */
-function forEachMinute(zone: string, from: number, to: number, visit: (instant: number, localMs: number) => boolean): void {
+function forEachMinute(
+  zone: string,
+  from: number,
+  to: number,
+  visit: (instant: number, localMs: number) => boolean,
+): void {
   const iana = IANAZone.create(zone);
   const offset = (t: number) => Math.round(iana.offset(t) * MINUTE);
   let hour = Math.floor(from / HOUR) * HOUR;
@@ -125,9 +130,9 @@ const dayHours: fc.Arbitrary<DayHours> = fc.oneof(
   },
 );
 
-const weeklySchedule: fc.Arbitrary<WeeklySchedule> = fc.tuple(...WEEKDAYS.map(() => dayHours)).map(
-  (days) => Object.fromEntries(WEEKDAYS.map((day, index) => [day, days[index]])) as WeeklySchedule,
-);
+const weeklySchedule: fc.Arbitrary<WeeklySchedule> = fc
+  .tuple(...WEEKDAYS.map(() => dayHours))
+  .map((days) => Object.fromEntries(WEEKDAYS.map((day, index) => [day, days[index]])) as WeeklySchedule);
 
 // The default floor hides the small hours where DST changes happen, so a wider floor is more common.
 const legalWindow: fc.Arbitrary<LegalWindow> = fc.oneof(
@@ -136,16 +141,14 @@ const legalWindow: fc.Arbitrary<LegalWindow> = fc.oneof(
   { arbitrary: interval.map(([open, close]) => ({ open, close })), weight: 1 },
 );
 
-const query = fc
-  .constantFrom(...ZONES)
-  .chain((timeZone) =>
-    fc.record({
-      timeZone: fc.constant(timeZone),
-      notBefore: instantNear(timeZone),
-      schedule: weeklySchedule,
-      legalWindow,
-    }),
-  );
+const query = fc.constantFrom(...ZONES).chain((timeZone) =>
+  fc.record({
+    timeZone: fc.constant(timeZone),
+    notBefore: instantNear(timeZone),
+    schedule: weeklySchedule,
+    legalWindow,
+  }),
+);
 
 // ---- Properties ----
 
@@ -194,9 +197,7 @@ describe('nextSendInstant properties (every IANA zone, instants around DST chang
 describe('firstInstantAtOrAfterWallTime properties', () => {
   const wallTime = fc
     .constantFrom(...ZONES)
-    .chain((timeZone) =>
-      fc.record({ timeZone: fc.constant(timeZone), approx: instantNear(timeZone) }),
-    )
+    .chain((timeZone) => fc.record({ timeZone: fc.constant(timeZone), approx: instantNear(timeZone) }))
     .map(({ timeZone, approx }) => {
       // A minute-aligned local wall time near the transition, as an admin would type it.
       const local = DateTime.fromMillis(approx, { zone: timeZone });

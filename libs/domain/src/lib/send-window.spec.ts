@@ -65,15 +65,23 @@ describe('nextSendInstant', () => {
   it('never sends outside the legal floor when it is narrower than the schedule', () => {
     const longDays = schedule({ monday: ['06:00', '23:00'], tuesday: ['06:00', '23:00'] });
     const floor = { open: 9 * 60, close: 20 * 60 }; // e.g. Connecticut
-    expect(next(longDays, 'America/New_York', '2026-12-07T06:30:00-05:00', floor)).toBe('Mon 2026-12-07T09:00:00-05:00');
-    expect(next(longDays, 'America/New_York', '2026-12-07T20:00:00-05:00', floor)).toBe('Tue 2026-12-08T09:00:00-05:00');
+    expect(next(longDays, 'America/New_York', '2026-12-07T06:30:00-05:00', floor)).toBe(
+      'Mon 2026-12-07T09:00:00-05:00',
+    );
+    expect(next(longDays, 'America/New_York', '2026-12-07T20:00:00-05:00', floor)).toBe(
+      'Tue 2026-12-08T09:00:00-05:00',
+    );
     expect(next(longDays, 'America/New_York', '2026-12-07T20:00:00-05:00')).toBe('Mon 2026-12-07T20:00:00-05:00');
   });
 
   it('sends until midnight on a day that closes at 24:00, and not after', () => {
     const fridayNights = schedule({ friday: ['18:00', '24:00'] });
-    expect(next(fridayNights, 'Europe/London', '2026-12-04T23:59:30Z', WHOLE_DAY)).toBe('Fri 2026-12-04T23:59:30+00:00');
-    expect(next(fridayNights, 'Europe/London', '2026-12-05T00:00:00Z', WHOLE_DAY)).toBe('Fri 2026-12-11T18:00:00+00:00');
+    expect(next(fridayNights, 'Europe/London', '2026-12-04T23:59:30Z', WHOLE_DAY)).toBe(
+      'Fri 2026-12-04T23:59:30+00:00',
+    );
+    expect(next(fridayNights, 'Europe/London', '2026-12-05T00:00:00Z', WHOLE_DAY)).toBe(
+      'Fri 2026-12-11T18:00:00+00:00',
+    );
     // With the default floor the same day ends at 21:00.
     expect(next(fridayNights, 'Europe/London', '2026-12-04T21:00:00Z')).toBe('Fri 2026-12-11T18:00:00+00:00');
   });
@@ -97,12 +105,16 @@ describe('nextSendInstant', () => {
   describe('America/New_York, spring forward on Sunday 2026-03-08 (02:00 → 03:00)', () => {
     it('opens a 02:30 window at 03:00, the first real instant after the gap', () => {
       const sundays = schedule({ sunday: ['02:30', '04:00'] });
-      expect(next(sundays, 'America/New_York', '2026-03-07T22:00:00-05:00', WHOLE_DAY)).toBe('Sun 2026-03-08T03:00:00-04:00');
+      expect(next(sundays, 'America/New_York', '2026-03-07T22:00:00-05:00', WHOLE_DAY)).toBe(
+        'Sun 2026-03-08T03:00:00-04:00',
+      );
     });
 
     it('skips a window that lies wholly inside the gap to the next week', () => {
       const sundays = schedule({ sunday: ['02:00', '02:45'] });
-      expect(next(sundays, 'America/New_York', '2026-03-07T22:00:00-05:00', WHOLE_DAY)).toBe('Sun 2026-03-15T02:00:00-04:00');
+      expect(next(sundays, 'America/New_York', '2026-03-07T22:00:00-05:00', WHOLE_DAY)).toBe(
+        'Sun 2026-03-15T02:00:00-04:00',
+      );
     });
 
     it('keeps a 09:00 window at 09:00 local on the new offset', () => {
@@ -115,39 +127,53 @@ describe('nextSendInstant', () => {
     const sundays = schedule({ sunday: ['01:00', '01:30'] });
 
     it('uses the first 01:00 when starting before it', () => {
-      expect(next(sundays, 'America/New_York', '2026-11-01T00:00:00-04:00', WHOLE_DAY)).toBe('Sun 2026-11-01T01:00:00-04:00');
+      expect(next(sundays, 'America/New_York', '2026-11-01T00:00:00-04:00', WHOLE_DAY)).toBe(
+        'Sun 2026-11-01T01:00:00-04:00',
+      );
     });
 
     it('uses the repeated 01:00 (EST) when the first pass of the window is over', () => {
-      expect(next(sundays, 'America/New_York', '2026-11-01T01:45:00-04:00', WHOLE_DAY)).toBe('Sun 2026-11-01T01:00:00-05:00');
+      expect(next(sundays, 'America/New_York', '2026-11-01T01:45:00-04:00', WHOLE_DAY)).toBe(
+        'Sun 2026-11-01T01:00:00-05:00',
+      );
     });
 
     it('goes to the next week once the repeated pass is over too', () => {
-      expect(next(sundays, 'America/New_York', '2026-11-01T01:30:00-05:00', WHOLE_DAY)).toBe('Sun 2026-11-08T01:00:00-05:00');
+      expect(next(sundays, 'America/New_York', '2026-11-01T01:30:00-05:00', WHOLE_DAY)).toBe(
+        'Sun 2026-11-08T01:00:00-05:00',
+      );
     });
   });
 
   describe('Europe/Berlin', () => {
     it('spring forward 2026-03-29: a 02:30 opening becomes 03:00 CEST', () => {
       const sundays = schedule({ sunday: ['02:30', '05:00'] });
-      expect(next(sundays, 'Europe/Berlin', '2026-03-28T12:00:00+01:00', WHOLE_DAY)).toBe('Sun 2026-03-29T03:00:00+02:00');
+      expect(next(sundays, 'Europe/Berlin', '2026-03-28T12:00:00+01:00', WHOLE_DAY)).toBe(
+        'Sun 2026-03-29T03:00:00+02:00',
+      );
     });
 
     it('fall back 2026-10-25: after the first 02:00–02:30 comes the second one, in CET', () => {
       const sundays = schedule({ sunday: ['02:00', '02:30'] });
-      expect(next(sundays, 'Europe/Berlin', '2026-10-25T02:40:00+02:00', WHOLE_DAY)).toBe('Sun 2026-10-25T02:00:00+01:00');
+      expect(next(sundays, 'Europe/Berlin', '2026-10-25T02:40:00+02:00', WHOLE_DAY)).toBe(
+        'Sun 2026-10-25T02:00:00+01:00',
+      );
     });
   });
 
   describe('Australia/Lord_Howe (30-minute DST)', () => {
     it('spring forward 2026-10-04 (02:00 → 02:30): a 02:10 opening becomes 02:30', () => {
       const sundays = schedule({ sunday: ['02:10', '03:00'] });
-      expect(next(sundays, 'Australia/Lord_Howe', '2026-10-03T12:00:00+10:30', WHOLE_DAY)).toBe('Sun 2026-10-04T02:30:00+11:00');
+      expect(next(sundays, 'Australia/Lord_Howe', '2026-10-03T12:00:00+10:30', WHOLE_DAY)).toBe(
+        'Sun 2026-10-04T02:30:00+11:00',
+      );
     });
 
     it('fall back 2026-04-05 (02:00 → 01:30): the repeated half hour is found', () => {
       const sundays = schedule({ sunday: ['01:30', '01:45'] });
-      expect(next(sundays, 'Australia/Lord_Howe', '2026-04-05T01:50:00+11:00', WHOLE_DAY)).toBe('Sun 2026-04-05T01:30:00+10:30');
+      expect(next(sundays, 'Australia/Lord_Howe', '2026-04-05T01:50:00+11:00', WHOLE_DAY)).toBe(
+        'Sun 2026-04-05T01:30:00+10:30',
+      );
     });
 
     it('keeps 09:00 at 09:00 across the change', () => {
@@ -159,20 +185,28 @@ describe('nextSendInstant', () => {
   describe('America/Santiago (DST changes at midnight)', () => {
     it('spring forward 2026-09-06: Sunday midnight does not exist, a 00:00 window opens at 01:00', () => {
       const sundays = schedule({ sunday: ['00:00', '02:00'] });
-      expect(next(sundays, 'America/Santiago', '2026-09-05T22:00:00-04:00', WHOLE_DAY)).toBe('Sun 2026-09-06T01:00:00-03:00');
+      expect(next(sundays, 'America/Santiago', '2026-09-05T22:00:00-04:00', WHOLE_DAY)).toBe(
+        'Sun 2026-09-06T01:00:00-03:00',
+      );
     });
 
     it('fall back 2026-04-05: Saturday 23:00 happens twice and Sunday starts after the repeat', () => {
       const saturdayLate = schedule({ saturday: ['23:00', '24:00'] });
-      expect(next(saturdayLate, 'America/Santiago', '2026-04-05T00:00:00-03:00', WHOLE_DAY)).toBe('Sat 2026-04-04T23:00:00-04:00');
+      expect(next(saturdayLate, 'America/Santiago', '2026-04-05T00:00:00-03:00', WHOLE_DAY)).toBe(
+        'Sat 2026-04-04T23:00:00-04:00',
+      );
       const sundays = schedule({ sunday: ['00:00', '01:00'] });
-      expect(next(sundays, 'America/Santiago', '2026-04-04T23:30:00-03:00', WHOLE_DAY)).toBe('Sun 2026-04-05T00:00:00-04:00');
+      expect(next(sundays, 'America/Santiago', '2026-04-04T23:30:00-03:00', WHOLE_DAY)).toBe(
+        'Sun 2026-04-05T00:00:00-04:00',
+      );
     });
   });
 
   it('America/Havana spring forward 2026-03-08 (00:00 → 01:00): a midnight opening moves to 01:00', () => {
     const sundays = schedule({ sunday: ['00:00', '03:00'] });
-    expect(next(sundays, 'America/Havana', '2026-03-07T20:00:00-05:00', WHOLE_DAY)).toBe('Sun 2026-03-08T01:00:00-04:00');
+    expect(next(sundays, 'America/Havana', '2026-03-07T20:00:00-05:00', WHOLE_DAY)).toBe(
+      'Sun 2026-03-08T01:00:00-04:00',
+    );
   });
 
   describe('Pacific/Apia, where Friday 2011-12-30 never happened', () => {
@@ -182,7 +216,11 @@ describe('nextSendInstant', () => {
     });
 
     it('goes from Thursday night straight to Saturday', () => {
-      const allWeek = schedule({ thursday: ['08:00', '21:00'], friday: ['08:00', '21:00'], saturday: ['08:00', '21:00'] });
+      const allWeek = schedule({
+        thursday: ['08:00', '21:00'],
+        friday: ['08:00', '21:00'],
+        saturday: ['08:00', '21:00'],
+      });
       expect(next(allWeek, 'Pacific/Apia', '2011-12-29T21:00:00-10:00')).toBe('Sat 2011-12-31T08:00:00+14:00');
     });
   });

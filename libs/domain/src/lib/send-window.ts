@@ -12,6 +12,8 @@ const PROBE_STEP_MS = 12 * HOUR_MS;
 // A weekly window recurs within 7 local days; 16 also covers a window lost to a DST gap or a skipped
 // date (Pacific/Apia 2011-12-30) once, plus the offset of the zone.
 const SEARCH_HORIZON_MS = 16 * DAY_MS;
+// Every offset in the tz database lies within this of UTC (today's extremes are -12:00 and +14:00).
+const MAX_OFFSET_MS = 16 * HOUR_MS;
 // 1970-01-01, local day 0, was a Thursday (ISO weekday 4, index 3 in WEEKDAYS).
 const EPOCH_WEEKDAY_INDEX = 3;
 
@@ -65,7 +67,9 @@ export function nextSendInstant(query: SendWindowQuery): Date | null {
   // Independent check through luxon's own local-time conversion: never hand out an instant that is
   // outside the recipient's local hours, even if the arithmetic above has a bug.
   if (!insideWindows(found, zone, windows)) {
-    throw new Error(`nextSendInstant computed ${new Date(found).toISOString()} outside the send window in ${query.timeZone}`);
+    throw new Error(
+      `nextSendInstant computed ${new Date(found).toISOString()} outside the send window in ${query.timeZone}`,
+    );
   }
   return new Date(found);
 }
@@ -97,12 +101,13 @@ function insideWindows(instant: number, zone: IANAZone, windows: (MinuteInterval
 export function firstInstantAtOrAfterWallTime(wallTimeMs: number, timeZone: string): Date {
   const zone = ianaZone(timeZone);
   const wallDay = floorToDay(wallTimeMs);
-  // No zone is more than a day away from UTC, so starting a day early cannot miss the first occurrence.
+  // Starting a day early cannot miss the first occurrence: no offset reaches a day.
   const found = earliestLocalMatch(zone, wallTimeMs - DAY_MS, wallTimeMs + 3 * DAY_MS, (localDay) => {
     if (localDay < wallDay) return null;
     return { start: localDay === wallDay ? wallTimeMs - wallDay : 0, end: DAY_MS };
   });
-  if (found === null) throw new Error(`No instant found for wall time ${new Date(wallTimeMs).toISOString()} in ${timeZone}`);
+  if (found === null)
+    throw new Error(`No instant found for wall time ${new Date(wallTimeMs).toISOString()} in ${timeZone}`);
   return new Date(found);
 }
 
@@ -133,7 +138,7 @@ type OffsetSegment = { start: number; end: number; offset: number };
  * dates need no special cases: each segment only ever contains local times that really happen.
  */
 function earliestLocalMatch(zone: IANAZone, from: number, until: number, windowOf: LocalWindowOf): number | null {
-  for (const segment of offsetSegments(zone, from, until)) {
+  for (const segment of offsetSegments(zone, from, until, windowOf)) {
     const hit = earliestInSegment(segment, windowOf);
     if (hit !== null) return hit;
   }
@@ -152,12 +157,27 @@ function earliestInSegment({ start, end, offset }: OffsetSegment, windowOf: Loca
   return null;
 }
 
-/** Splits [from, until) into spans of constant offset, lazily: most searches end in the first day. */
-function* offsetSegments(zone: IANAZone, from: number, until: number): Generator<OffsetSegment> {
+/**
+ * Splits [from, until) into spans of constant offset, lazily: most searches end in the first day.
+ * Spans whose local days (whatever the offset) have no window are skipped without reading offsets,
+ * which is where the time goes.
+ */
+function* offsetSegments(
+  zone: IANAZone,
+  from: number,
+  until: number,
+  windowOf: LocalWindowOf,
+): Generator<OffsetSegment> {
   let start = from;
-  let offset = offsetMs(zone, start);
+  let offset: number | null = null;
   while (start < until) {
     const probe = Math.min(start + PROBE_STEP_MS, until);
+    if (!anyWindowNear(start, probe, windowOf)) {
+      start = probe;
+      offset = null;
+      continue;
+    }
+    offset ??= offsetMs(zone, start);
     const probeOffset = offsetMs(zone, probe);
     if (probeOffset === offset) {
       yield { start, end: probe, offset };
@@ -169,6 +189,14 @@ function* offsetSegments(zone: IANAZone, from: number, until: number): Generator
       offset = offsetMs(zone, change);
     }
   }
+}
+
+/** Whether any local day that instants in [from, to) can fall on, under any offset, has a window. */
+function anyWindowNear(from: number, to: number, windowOf: LocalWindowOf): boolean {
+  for (let day = floorToDay(from - MAX_OFFSET_MS); day < to + MAX_OFFSET_MS; day += DAY_MS) {
+    if (windowOf(day)) return true;
+  }
+  return false;
 }
 
 /**

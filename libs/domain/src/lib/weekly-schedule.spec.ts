@@ -87,7 +87,12 @@ describe('parseWeeklySchedule', () => {
     });
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(Object.keys(result.errors).sort()).toEqual(['monday.open', 'thursday.close', 'tuesday.open', 'wednesday.open']);
+    expect(Object.keys(result.errors).sort()).toEqual([
+      'monday.open',
+      'thursday.close',
+      'tuesday.open',
+      'wednesday.open',
+    ]);
     expect(result.errors['monday.open']).toBe(
       'Monday is open, so its open time "9am" is not a valid time. Use 24-hour HH:MM, 00:00 to 23:59, e.g. 09:00.',
     );

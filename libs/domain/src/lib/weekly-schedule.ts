@@ -21,11 +21,9 @@ export type WeeklySchedule = Record<Weekday, DayHours>;
 export type MinuteInterval = { open: number; close: number };
 
 export type ScheduleParseResult =
-  | { ok: true; schedule: WeeklySchedule; warnings: string[] }
-  | { ok: false; errors: Record<string, string> };
+  { ok: true; schedule: WeeklySchedule; warnings: string[] } | { ok: false; errors: Record<string, string> };
 
-export const CLOSED_EVERY_DAY_WARNING =
-  'The schedule is closed every day: nothing will be sent until a day is opened.';
+export const CLOSED_EVERY_DAY_WARNING = 'The schedule is closed every day: nothing will be sent until a day is opened.';
 
 /** Every day Closed: the product's default, an admin opens the days they want. */
 export function closedSchedule(): WeeklySchedule {

@@ -6,9 +6,16 @@ export function toDate(value: unknown): Date | null {
   return Number.isNaN(date.getTime()) ? null : date;
 }
 
-type Executor = { getConnection(): { execute(sql: string, params?: unknown[]): Promise<unknown> } };
+type Executor = {
+  getConnection(): { execute(sql: string, params: unknown[], method: 'all', ctx?: unknown): Promise<unknown> };
+  getTransactionContext(): unknown;
+};
 
-/** A raw, parameterised SELECT (`?` placeholders on both databases) returning typed rows. */
+/**
+ * A raw, parameterised SELECT (`?` placeholders on both databases) returning typed rows. It runs inside
+ * the entity manager's transaction when there is one — on SQLite's single connection anything else waits
+ * for the transaction forever.
+ */
 export async function queryRows<T>(em: Executor, sql: string, params: unknown[] = []): Promise<T[]> {
-  return (await em.getConnection().execute(sql, params)) as T[];
+  return (await em.getConnection().execute(sql, params, 'all', em.getTransactionContext())) as T[];
 }

@@ -85,17 +85,21 @@ export class CampaignService {
     await this.em.transactional(async (em) => {
       const target = await em.findOneOrFail(Campaign, id);
       const changed: string[] = [];
-      if (dto.name !== undefined && dto.name.trim() !== target.name)
-        ((target.name = dto.name.trim()), changed.push('name'));
-      if (dto.description !== undefined) ((target.description = dto.description.trim()), changed.push('description'));
-      if (resolved.senderNumber && resolved.senderNumber.id !== target.senderNumber.id)
-        ((target.senderNumber = resolved.senderNumber), changed.push('senderNumber'));
-      if (resolved.language && resolved.language !== target.language)
-        ((target.language = resolved.language), changed.push('language'));
-      if (resolved.answer && resolved.answer.id !== target.answer.id)
-        ((target.answer = resolved.answer), changed.push('answer'));
-      if (dto.slackChannelId !== undefined)
-        ((target.slackChannelId = dto.slackChannelId), changed.push('slackChannelId'));
+      const change = <K extends keyof Campaign & string>(
+        key: K,
+        value: Campaign[K] | undefined,
+        same = value === target[key],
+      ) => {
+        if (value === undefined || same) return;
+        target[key] = value;
+        changed.push(key);
+      };
+      change('name', dto.name?.trim());
+      change('description', dto.description?.trim());
+      change('senderNumber', resolved.senderNumber, resolved.senderNumber?.id === target.senderNumber.id);
+      change('language', resolved.language);
+      change('answer', resolved.answer, resolved.answer?.id === target.answer.id);
+      change('slackChannelId', dto.slackChannelId);
       if (dto.sendCap !== undefined) {
         target.capCount = dto.sendCap?.count ?? null;
         target.capPerSeconds = dto.sendCap?.perSeconds ?? null;

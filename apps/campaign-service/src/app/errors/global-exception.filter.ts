@@ -20,12 +20,10 @@ export class GlobalExceptionFilter implements ExceptionFilter {
       return;
     }
     if (exception instanceof UniqueConstraintViolationException) {
-      response
-        .status(HttpStatus.CONFLICT)
-        .json({
-          statusCode: HttpStatus.CONFLICT,
-          message: 'That already exists (it was just created by another request).',
-        });
+      response.status(HttpStatus.CONFLICT).json({
+        statusCode: HttpStatus.CONFLICT,
+        message: 'That already exists (it was just created by another request).',
+      });
       return;
     }
     const errorId = randomUUID();

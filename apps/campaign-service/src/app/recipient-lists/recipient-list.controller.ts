@@ -3,7 +3,6 @@ import {
   Controller,
   DefaultValuePipe,
   Get,
-  Header,
   HttpCode,
   Param,
   ParseIntPipe,
@@ -18,7 +17,7 @@ import {
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
-import { MAX_CSV_BYTES, RECIPIENT_CSV_TEMPLATE } from '@proactive-sms/domain';
+import { MAX_CSV_BYTES, RECIPIENT_CSV_TEMPLATE_FILENAME, recipientCsvTemplateBytes } from '@proactive-sms/domain';
 import type { Request } from 'express';
 import { Actor } from '../auth/actor.decorator';
 import { type RecipientListView, type RecipientView, UploadRecipientListDto } from './recipient-list.dto';
@@ -40,10 +39,12 @@ export class RecipientListController {
   constructor(private readonly service: RecipientListService) {}
 
   @Get('recipient-lists/template.csv')
-  @Header('Content-Type', 'text/csv; charset=utf-8')
-  @Header('Content-Disposition', 'attachment; filename="recipients-template.csv"')
-  template(): string {
-    return RECIPIENT_CSV_TEMPLATE;
+  template(): StreamableFile {
+    // With a BOM, so that Excel opens (and saves back) accented names as UTF-8.
+    return new StreamableFile(Buffer.from(recipientCsvTemplateBytes()), {
+      type: 'text/csv; charset=utf-8',
+      disposition: `attachment; filename="${RECIPIENT_CSV_TEMPLATE_FILENAME}"`,
+    });
   }
 
   @Post('campaigns/:id/recipient-lists')

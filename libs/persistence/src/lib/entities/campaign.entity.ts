@@ -14,7 +14,7 @@ export class Campaign {
   name!: string;
 
   @Property({ type: 'text' })
-  description: string = '';
+  description = '';
 
   @ManyToOne(() => SenderNumber, { deleteRule: 'restrict' })
   senderNumber!: SenderNumber;

@@ -30,7 +30,7 @@ export class OutboxMessage {
   dedupeKey: string | null = null;
 
   @Property({ type: 'integer' })
-  attempts: number = 0;
+  attempts = 0;
 
   @Property({ type: 'datetime', nullable: true })
   nextAttemptAt: Date | null = null;

@@ -40,13 +40,13 @@ export class RecipientList {
   recipients!: number;
 
   @Property({ type: 'integer' })
-  duplicates: number = 0;
+  duplicates = 0;
 
   @Property({ type: 'integer' })
-  skippedOptedOut: number = 0;
+  skippedOptedOut = 0;
 
   @Property({ type: 'integer' })
-  skippedAlreadyInCampaign: number = 0;
+  skippedAlreadyInCampaign = 0;
 
   @Property({ type: 'string', length: 32 })
   createdBy!: string;

@@ -64,7 +64,7 @@ export class Recipient {
   endAt: Date | null = null;
 
   @Property({ type: 'integer' })
-  attempts: number = 0;
+  attempts = 0;
 
   @Property({ type: 'datetime', nullable: true })
   claimedAt: Date | null = null;

@@ -24,7 +24,7 @@ export class SenderNumber {
 
   /** The carrier's throughput for this number (10DLC default: 1 per second). */
   @Property({ type: 'double' })
-  messagesPerSecond: number = 1;
+  messagesPerSecond = 1;
 
   @Property({ type: 'datetime' })
   createdAt: Date = new Date();

@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261129204904 extends Migration {
+export class Migration20261129205446 extends Migration {
   override async up(): Promise<void> {
     this.addSql(
       `create table \`audit_log\` (\`id\` integer not null primary key autoincrement, \`actor\` text not null, \`action\` text not null, \`entity_type\` text not null, \`entity_id\` text not null, \`details\` json null, \`at\` datetime not null);`,
@@ -10,7 +10,7 @@ export class Migration20261129204904 extends Migration {
     );
 
     this.addSql(
-      `create table \`messaging_answers\` (\`id\` integer not null primary key autoincrement, \`name\` text not null, \`language\` text not null, \`body\` text not null, \`default_first_name\` text not null, \`created_at\` datetime not null);`,
+      `create table \`messaging_answers\` (\`id\` integer not null primary key autoincrement, \`name\` text not null, \`language\` text not null, \`body\` text not null, \`default_first_name\` text null, \`created_at\` datetime not null);`,
     );
     this.addSql(`create index \`messaging_answers_language_index\` on \`messaging_answers\` (\`language\`);`);
 

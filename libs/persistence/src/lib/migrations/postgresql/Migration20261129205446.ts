@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261129204904 extends Migration {
+export class Migration20261129205446 extends Migration {
   override async up(): Promise<void> {
     this.addSql(
       `create table "audit_log" ("id" serial primary key, "actor" varchar(64) not null, "action" varchar(64) not null, "entity_type" varchar(32) not null, "entity_id" varchar(64) not null, "details" jsonb null, "at" timestamptz not null);`,
@@ -8,7 +8,7 @@ export class Migration20261129204904 extends Migration {
     this.addSql(`create index "audit_log_entity_type_entity_id_index" on "audit_log" ("entity_type", "entity_id");`);
 
     this.addSql(
-      `create table "messaging_answers" ("id" serial primary key, "name" varchar(100) not null, "language" varchar(16) not null, "body" text not null, "default_first_name" varchar(100) not null, "created_at" timestamptz not null);`,
+      `create table "messaging_answers" ("id" serial primary key, "name" varchar(100) not null, "language" varchar(16) not null, "body" text not null, "default_first_name" varchar(100) null, "created_at" timestamptz not null);`,
     );
     this.addSql(`create index "messaging_answers_language_index" on "messaging_answers" ("language");`);
 
