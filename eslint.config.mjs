@@ -4,15 +4,7 @@ import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 
 /** Frameworks and I/O that the pure domain must never reach. */
-const DOMAIN_BANNED = [
-  '@nestjs/*',
-  '@mikro-orm/*',
-  '@slack/*',
-  'messagebird',
-  'express',
-  'sqlite3',
-  'pg',
-];
+const DOMAIN_BANNED = ['@nestjs/*', '@mikro-orm/*', '@slack/*', 'messagebird', 'express', 'sqlite3', 'pg'];
 
 export default tseslint.config(
   {
@@ -85,10 +77,26 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['node:fs', 'fs', 'node:fs/*', 'fs/*', 'node:http', 'http', 'node:https', 'https', 'node:net', 'net', 'node:child_process', 'child_process'],
+              group: [
+                'node:fs',
+                'fs',
+                'node:fs/*',
+                'fs/*',
+                'node:http',
+                'http',
+                'node:https',
+                'https',
+                'node:net',
+                'net',
+                'node:child_process',
+                'child_process',
+              ],
               message: 'libs/domain is pure: it takes bytes, streams and `now` as arguments and does no I/O.',
             },
-            ...DOMAIN_BANNED.map((group) => ({ group: [group], message: 'libs/domain may not import frameworks, the ORM, Slack or the provider.' })),
+            ...DOMAIN_BANNED.map((group) => ({
+              group: [group],
+              message: 'libs/domain may not import frameworks, the ORM, Slack or the provider.',
+            })),
           ],
         },
       ],
@@ -100,7 +108,16 @@ export default tseslint.config(
   },
   {
     files: ['**/*.cjs', '**/*.js'],
-    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', __dirname: 'readonly', process: 'readonly', console: 'readonly' } },
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: {
+        require: 'readonly',
+        module: 'writable',
+        __dirname: 'readonly',
+        process: 'readonly',
+        console: 'readonly',
+      },
+    },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 );

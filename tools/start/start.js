@@ -13,7 +13,8 @@ mkdirSync(dataDir, { recursive: true });
 
 // One local secret shared by the apps, kept across restarts so that their clients keep working.
 const tokenFile = path.join(dataDir, 'service-token');
-if (!process.env.SERVICE_TOKEN && !existsSync(tokenFile)) writeFileSync(tokenFile, randomBytes(24).toString('hex'), { mode: 0o600 });
+if (!process.env.SERVICE_TOKEN && !existsSync(tokenFile))
+  writeFileSync(tokenFile, randomBytes(24).toString('hex'), { mode: 0o600 });
 const serviceToken = process.env.SERVICE_TOKEN || readFileSync(tokenFile, 'utf8').trim();
 
 const apps = [

@@ -189,4 +189,53 @@ describe.each(DATABASE_KINDS)('campaign service API on %s', (kind) => {
       ]);
     });
   });
+
+  describe('bad input', () => {
+    it('never yields a 5xx, and says what is wrong', async () => {
+      const { campaignId } = await seedCampaign(service);
+      const attempts = [
+        service.get('/campaigns/99999999999'),
+        service.get('/campaigns/-1'),
+        service.get('/recipient-lists/1e3'),
+        service.get('/recipient-lists/1/recipients?limit=abc'),
+        service.get('/recipient-lists/1/recipients?limit=100000'),
+        service.post('/campaigns', {
+          name: 'x',
+          senderNumberId: 99999999999,
+          language: 'en',
+          answerId: 1,
+          schedule: {},
+          slackChannelId: 'C0X',
+        }),
+        service.post('/campaigns', {
+          name: ['x'],
+          senderNumberId: '1',
+          language: 7,
+          answerId: null,
+          schedule: 'always',
+          slackChannelId: 1,
+        }),
+        service.post('/campaigns', { name: 'x', extra: 'field' }),
+        service.patch(`/campaigns/${campaignId}`, { schedule: { monday: { closed: 'no' } } }),
+        service.patch(`/campaigns/${campaignId}`, { sendCap: { count: 0, perSeconds: 1.5 } }),
+        service.post('/answers', { name: 'x'.repeat(500), language: 'english', body: '{{', defaultFirstName: 7 }),
+        service.post('/sender-numbers', { number: 42, label: 'x', inboxChannelId: 'C0X', messagesPerSecond: -1 }),
+        service.http
+          .post('/answers')
+          .set('Authorization', `Bearer ${TOKEN}`)
+          .set('X-Actor', ADMIN)
+          .set('Content-Type', 'application/json')
+          .send('{"name": '),
+        service.post(`/campaigns/${campaignId}/pause`).set('X-Actor', 'robert); drop table campaigns;--'),
+      ];
+      for (const attempt of attempts) {
+        const response = await attempt;
+        expect(response.status).toBeGreaterThanOrEqual(400);
+        expect(response.status).toBeLessThan(500);
+        expect(typeof response.body.message === 'string' || Array.isArray(response.body.message)).toBe(true);
+      }
+      const unchanged = await service.get(`/campaigns/${campaignId}`).expect(200);
+      expect(unchanged.body.status).toBe('active');
+    });
+  });
 });

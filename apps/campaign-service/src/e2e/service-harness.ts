@@ -38,7 +38,7 @@ export async function startService(kind: DatabaseKind, now = '2027-03-10T12:00:0
   const database = await createTemporaryDatabase(kind);
   const clock = new TestClock(new Date(now));
   const config = new ServiceConfig(0, database.target, TOKEN, 'UTC', DEFAULT_LEGAL_WINDOW);
-  const app = await createApp(config, { clock, logger: false });
+  const app = await createApp(config, { clock, logger: process.env['SERVICE_TEST_LOGS'] ? ['error', 'warn'] : false });
   const http = request(app.getHttpServer());
   const auth = (test: request.Test) => test.set('Authorization', `Bearer ${TOKEN}`).set('X-Actor', ADMIN);
   return {

@@ -132,13 +132,17 @@ describe('renderMessagingAnswer', () => {
 
   it('never leaves the variable behind when a name or default is given', () => {
     fc.assert(
-      fc.property(fc.string(), fc.string({ minLength: 1 }).filter((s) => s.trim() !== ''), (name, fallback) => {
-        const out = renderMessagingAnswer('A {{first_name}} B {{ first_name }}', {
-          firstName: name,
-          defaultFirstName: fallback,
-        });
-        return !usesFirstNameVariable(out) || /first_name/.test(name + fallback);
-      }),
+      fc.property(
+        fc.string(),
+        fc.string({ minLength: 1 }).filter((s) => s.trim() !== ''),
+        (name, fallback) => {
+          const out = renderMessagingAnswer('A {{first_name}} B {{ first_name }}', {
+            firstName: name,
+            defaultFirstName: fallback,
+          });
+          return !usesFirstNameVariable(out) || /first_name/.test(name + fallback);
+        },
+      ),
     );
   });
 });

@@ -41,8 +41,7 @@ export interface MessagingAnswer {
 
 /** Errors are keyed by field: `name`, `language`, `body`, `defaultFirstName`. */
 export type MessagingAnswerValidation =
-  | { ok: true; answer: MessagingAnswer }
-  | { ok: false; errors: Record<string, string> };
+  { ok: true; answer: MessagingAnswer } | { ok: false; errors: Record<string, string> };
 
 /** A `{{ … }}` not glued to another brace (so `{{{x}}}` is reported as unbalanced). */
 const PLACEHOLDER = /(?<!\{)\{\{([^{}]*)\}\}(?!\})/g;
@@ -87,10 +86,7 @@ export function normaliseLanguageTag(value: string): string | null {
 function excerptAround(text: string, index: number): string {
   const start = Math.max(0, index - 12);
   const end = Math.min(text.length, index + 14);
-  return `${start > 0 ? '…' : ''}${text.slice(start, end)}${end < text.length ? '…' : ''}`.replace(
-    /\s+/g,
-    ' ',
-  );
+  return `${start > 0 ? '…' : ''}${text.slice(start, end)}${end < text.length ? '…' : ''}`.replace(/\s+/g, ' ');
 }
 
 function bodyErrors(body: string, defaultFirstName: string): string[] {

@@ -1,21 +1,27 @@
 import fc from 'fast-check';
-import {
-  HELP_KEYWORDS,
-  OPT_IN_KEYWORDS,
-  OPT_OUT_KEYWORDS,
-  OPT_OUT_PHRASES,
-  classifyReply,
-} from './reply-keywords';
+import { HELP_KEYWORDS, OPT_IN_KEYWORDS, OPT_OUT_KEYWORDS, OPT_OUT_PHRASES, classifyReply } from './reply-keywords';
 
 describe('classifyReply', () => {
   it.each(OPT_OUT_KEYWORDS)('%s opts out', (k) => expect(classifyReply(k)).toBe('opt_out'));
   it.each(OPT_IN_KEYWORDS)('%s opts back in', (k) => expect(classifyReply(k)).toBe('opt_in'));
   it.each(HELP_KEYWORDS)('%s asks for help', (k) => expect(classifyReply(k)).toBe('help'));
 
-  it.each(['Stop.', ' STOP!! ', 'stop 🙏', '*stop*', 'sToP', '"Stop"', 'ＳＴＯＰ', 'Stop please', 'please STOP', 'stop stop', 'Unsubscribe.', 'opt-out', "'stop'", 'STOP\u200B'])(
-    '%j opts out',
-    (text) => expect(classifyReply(text)).toBe('opt_out'),
-  );
+  it.each([
+    'Stop.',
+    ' STOP!! ',
+    'stop 🙏',
+    '*stop*',
+    'sToP',
+    '"Stop"',
+    'ＳＴＯＰ',
+    'Stop please',
+    'please STOP',
+    'stop stop',
+    'Unsubscribe.',
+    'opt-out',
+    "'stop'",
+    'STOP\u200B',
+  ])('%j opts out', (text) => expect(classifyReply(text)).toBe('opt_out'));
 
   it.each([
     'Stop texting me please',
@@ -63,8 +69,12 @@ describe('classifyReply', () => {
   it('any opt-out keyword surrounded by punctuation or emoji still opts out', () => {
     const decoration = fc.constantFrom('', ' ', '.', '!!', '*', '🙏', '  ', '"', '…');
     fc.assert(
-      fc.property(fc.constantFrom(...OPT_OUT_KEYWORDS), decoration, decoration, fc.boolean(), (k, before, after, lower) =>
-        classifyReply(before + (lower ? k.toLowerCase() : k) + after) === 'opt_out',
+      fc.property(
+        fc.constantFrom(...OPT_OUT_KEYWORDS),
+        decoration,
+        decoration,
+        fc.boolean(),
+        (k, before, after, lower) => classifyReply(before + (lower ? k.toLowerCase() : k) + after) === 'opt_out',
       ),
     );
   });

@@ -21,7 +21,10 @@ describe('forecastSends', () => {
   });
 
   it('40 per 5 minutes, 100 due at once: 41st at +300 s, 81st at +600 s, last at +619 s', () => {
-    const times = forecastSends(Array.from({ length: 100 }, () => at(0)), cap40).sendTimes.map(seconds);
+    const times = forecastSends(
+      Array.from({ length: 100 }, () => at(0)),
+      cap40,
+    ).sendTimes.map(seconds);
     expect(times.slice(0, 40)).toEqual(Array.from({ length: 40 }, (_, i) => i));
     expect(times[40]).toBe(300);
     expect(times[79]).toBe(339);
@@ -30,10 +33,13 @@ describe('forecastSends', () => {
   });
 
   it('with no per-number limit the cap releases 40 every 5 minutes: last at +600 s', () => {
-    const result = forecastSends(Array.from({ length: 100 }, () => at(0)), {
-      messagesPerSecond: Infinity,
-      campaignCap: { count: 40, perSeconds: 300 },
-    });
+    const result = forecastSends(
+      Array.from({ length: 100 }, () => at(0)),
+      {
+        messagesPerSecond: Infinity,
+        campaignCap: { count: 40, perSeconds: 300 },
+      },
+    );
     const times = result.sendTimes.map(seconds);
     expect(new Set(times.slice(0, 40))).toEqual(new Set([0]));
     expect(new Set(times.slice(40, 80))).toEqual(new Set([300]));
@@ -60,11 +66,21 @@ describe('forecastSends', () => {
   });
 
   it('a second list on the same number queues after the first', () => {
-    const first = forecastSends(Array.from({ length: 100 }, () => at(0)), cap40);
-    const second = forecastSends(Array.from({ length: 10 }, () => at(0)), cap40, {
-      alreadyScheduled: first.sendTimes.filter((d): d is Date => d !== null),
-    });
-    const together = forecastSends(Array.from({ length: 110 }, () => at(0)), cap40);
+    const first = forecastSends(
+      Array.from({ length: 100 }, () => at(0)),
+      cap40,
+    );
+    const second = forecastSends(
+      Array.from({ length: 10 }, () => at(0)),
+      cap40,
+      {
+        alreadyScheduled: first.sendTimes.filter((d): d is Date => d !== null),
+      },
+    );
+    const together = forecastSends(
+      Array.from({ length: 110 }, () => at(0)),
+      cap40,
+    );
     expect(second.sendTimes).toEqual(together.sendTimes.slice(100));
     expect(seconds(second.firstSendAt)).toBe(620);
   });
@@ -81,7 +97,11 @@ describe('forecastSends', () => {
       const s = (instant.getTime() - T0) / 1000;
       return s % 20 < 10 ? instant : at(Math.ceil(s / 20) * 20);
     };
-    const result = forecastSends(Array.from({ length: 15 }, () => at(0)), {}, { windowOf });
+    const result = forecastSends(
+      Array.from({ length: 15 }, () => at(0)),
+      {},
+      { windowOf },
+    );
     expect(result.sendTimes.map(seconds)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 20, 21, 22, 23, 24]);
   });
 
@@ -113,7 +133,10 @@ describe('forecastSends', () => {
 
   it('handles 100,000 recipients (many lists) in one pass', () => {
     const n = 100_000;
-    const result = forecastSends(Array.from({ length: n }, () => at(0)), cap40);
+    const result = forecastSends(
+      Array.from({ length: n }, () => at(0)),
+      cap40,
+    );
     // Recipient k goes at 300 s × floor(k / 40) + k mod 40.
     expect(seconds(result.sendTimes[n - 1])).toBe(300 * Math.floor((n - 1) / 40) + ((n - 1) % 40));
     const spread = forecastSends(
@@ -173,17 +196,32 @@ function oracle(s: Scenario): (number | null)[] {
 
 const scenario: fc.Arbitrary<Scenario> = fc
   .record({
-    due: fc.array(fc.integer({ min: 0, max: 20 }).map((x) => x * 500), { maxLength: 14 }),
-    endSeed: fc.array(fc.option(fc.integer({ min: 0, max: 40 }).map((x) => x * 500), { nil: null }), {
-      minLength: 14,
-      maxLength: 14,
-    }),
+    due: fc.array(
+      fc.integer({ min: 0, max: 20 }).map((x) => x * 500),
+      { maxLength: 14 },
+    ),
+    endSeed: fc.array(
+      fc.option(
+        fc.integer({ min: 0, max: 40 }).map((x) => x * 500),
+        { nil: null },
+      ),
+      {
+        minLength: 14,
+        maxLength: 14,
+      },
+    ),
     rate: fc.constantFrom(1, 2, 3, 0.5, Infinity),
     cap: fc.option(fc.record({ count: fc.integer({ min: 1, max: 5 }), perSeconds: fc.constantFrom(1, 2.5, 5, 10) }), {
       nil: null,
     }),
-    fixedCampaign: fc.array(fc.integer({ min: 0, max: 40 }).map((x) => x * 250), { maxLength: 8 }),
-    fixedNumber: fc.array(fc.integer({ min: 0, max: 40 }).map((x) => x * 250), { maxLength: 4 }),
+    fixedCampaign: fc.array(
+      fc.integer({ min: 0, max: 40 }).map((x) => x * 250),
+      { maxLength: 8 },
+    ),
+    fixedNumber: fc.array(
+      fc.integer({ min: 0, max: 40 }).map((x) => x * 250),
+      { maxLength: 4 },
+    ),
   })
   .map(({ due, endSeed, rate, cap, fixedCampaign, fixedNumber }) => ({
     due,
@@ -195,7 +233,10 @@ const scenario: fc.Arbitrary<Scenario> = fc
 
 function run(s: Scenario) {
   return forecastSends(
-    s.due.map((d, i) => ({ dueAt: new Date(T0 + d), endAt: s.end[i] === null ? null : new Date(T0 + (s.end[i] ?? 0)) })),
+    s.due.map((d, i) => ({
+      dueAt: new Date(T0 + d),
+      endAt: s.end[i] === null ? null : new Date(T0 + (s.end[i] ?? 0)),
+    })),
     s.limits,
     {
       alreadyScheduled: s.fixedCampaign.map((d) => new Date(T0 + d)),

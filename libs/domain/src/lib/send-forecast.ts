@@ -156,9 +156,7 @@ export function forecastSends(
     .sort((a, b) => a - b);
   const fixedRate = [
     ...fixedCampaign,
-    ...(options.alreadyScheduledOnNumber ?? []).map((d, i) =>
-      time(d, `alreadyScheduledOnNumber[${i}]`),
-    ),
+    ...(options.alreadyScheduledOnNumber ?? []).map((d, i) => time(d, `alreadyScheduledOnNumber[${i}]`)),
   ].sort((a, b) => a - b);
 
   // Sweep state. `capPast` holds every campaign send ≤ the frontier, sorted (append-only).

@@ -1,10 +1,5 @@
 import fc from 'fast-check';
-import {
-  answerPreview,
-  describeNonGsmCharacter,
-  messageDataCoding,
-  smsEncoding,
-} from './sms-segments';
+import { answerPreview, describeNonGsmCharacter, messageDataCoding, smsEncoding } from './sms-segments';
 
 const a = (n: number) => 'a'.repeat(n);
 
@@ -115,9 +110,7 @@ describe('answerPreview', () => {
 });
 
 describe('smsEncoding properties', () => {
-  const alphabet = fc.constantFrom(
-    'a', 'Z', ' ', '\n', 'é', '€', '{', '^', '~', 'ë', '’', '😀', '中', 'ç', '\\',
-  );
+  const alphabet = fc.constantFrom('a', 'Z', ' ', '\n', 'é', '€', '{', '^', '~', 'ë', '’', '😀', '中', 'ç', '\\');
   const text = fc.array(alphabet, { maxLength: 400 }).map((chars) => chars.join(''));
 
   it('is at least one segment for non-empty text', () => {
@@ -125,9 +118,7 @@ describe('smsEncoding properties', () => {
   });
 
   it('never decreases when a character is appended', () => {
-    fc.assert(
-      fc.property(text, alphabet, (t, ch) => smsEncoding(t + ch).segments >= smsEncoding(t).segments),
-    );
+    fc.assert(fc.property(text, alphabet, (t, ch) => smsEncoding(t + ch).segments >= smsEncoding(t).segments));
   });
 
   it('segments hold all units: units ≤ segments × perSegment', () => {

@@ -85,12 +85,7 @@ export function smsEncoding(text: string): SmsEncoding {
     return {
       encoding: 'GSM-7',
       units: septets,
-      segments:
-        septets === 0
-          ? 0
-          : single
-            ? 1
-            : countParts(codePointCosts(text, gsmSeptets), GSM_MULTI_SEGMENT),
+      segments: septets === 0 ? 0 : single ? 1 : countParts(codePointCosts(text, gsmSeptets), GSM_MULTI_SEGMENT),
       perSegment: single ? GSM_SINGLE_SEGMENT : GSM_MULTI_SEGMENT,
       nonGsmCharacters: [],
     };
@@ -130,7 +125,7 @@ const CHARACTER_LABELS: Readonly<Record<string, string>> = {
   '\u200B': 'zero-width space',
   '\t': 'tab',
   '`': 'backtick',
-  'ç': 'c cedilla: only capital Ç is GSM',
+  ç: 'c cedilla: only capital Ç is GSM',
 };
 
 /**
@@ -180,11 +175,7 @@ const MAX_UNICODE_NAME_EXAMPLES = 5;
  * names get the default first name), plus the rendering for the default name. Each distinct name is
  * rendered once; a body without the variable is computed once.
  */
-export function answerPreview(
-  body: string,
-  defaultFirstName: string,
-  names: Iterable<string | null>,
-): AnswerPreview {
+export function answerPreview(body: string, defaultFirstName: string, names: Iterable<string | null>): AnswerPreview {
   const text = renderMessagingAnswer(body, { firstName: null, defaultFirstName });
   const encoding = smsEncoding(text);
   const bodyIsUnicode = encoding.encoding === 'UCS-2' && smsEncoding(body).encoding === 'UCS-2';

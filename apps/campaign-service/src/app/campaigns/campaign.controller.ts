@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { ParseIdPipe } from '../parse-id.pipe';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Actor } from '../auth/actor.decorator';
 import { type CampaignView, CreateCampaignDto, UpdateCampaignDto } from './campaign.dto';
@@ -21,14 +22,14 @@ export class CampaignController {
   }
 
   @Get(':id')
-  get(@Param('id', ParseIntPipe) id: number): Promise<CampaignView> {
+  get(@Param('id', ParseIdPipe) id: number): Promise<CampaignView> {
     return this.service.get(id);
   }
 
   @Patch(':id')
   update(
     @Actor() actor: string,
-    @Param('id', ParseIntPipe) id: number,
+    @Param('id', ParseIdPipe) id: number,
     @Body() dto: UpdateCampaignDto,
   ): Promise<CampaignView> {
     return this.service.update(actor, id, dto);
@@ -36,19 +37,19 @@ export class CampaignController {
 
   @Post(':id/pause')
   @HttpCode(200)
-  pause(@Actor() actor: string, @Param('id', ParseIntPipe) id: number): Promise<CampaignView> {
+  pause(@Actor() actor: string, @Param('id', ParseIdPipe) id: number): Promise<CampaignView> {
     return this.service.pause(actor, id);
   }
 
   @Post(':id/resume')
   @HttpCode(200)
-  resume(@Actor() actor: string, @Param('id', ParseIntPipe) id: number): Promise<CampaignView> {
+  resume(@Actor() actor: string, @Param('id', ParseIdPipe) id: number): Promise<CampaignView> {
     return this.service.resume(actor, id);
   }
 
   @Post(':id/stop')
   @HttpCode(200)
-  stop(@Actor() actor: string, @Param('id', ParseIntPipe) id: number): Promise<CampaignView> {
+  stop(@Actor() actor: string, @Param('id', ParseIdPipe) id: number): Promise<CampaignView> {
     return this.service.stop(actor, id);
   }
 }

@@ -14,6 +14,7 @@ import {
 } from 'class-validator';
 import type { WeeklySchedule } from '@proactive-sms/domain';
 import type { StateCounts } from '@proactive-sms/persistence';
+import { MAX_ID } from '../parse-id.pipe';
 import { SLACK_CHANNEL_ID } from '../sender-numbers/sender-number.dto';
 import type { RecipientListView } from '../recipient-lists/recipient-list.dto';
 
@@ -51,6 +52,8 @@ export class CreateCampaignDto {
 
   @ApiProperty({ example: 1 })
   @IsInt({ message: 'Pick the phone number the campaign sends from' })
+  @Min(1, { message: 'Pick the phone number the campaign sends from' })
+  @Max(MAX_ID, { message: 'Pick the phone number the campaign sends from' })
   senderNumberId!: number;
 
   @ApiProperty({ example: 'en' })
@@ -60,6 +63,8 @@ export class CreateCampaignDto {
 
   @ApiProperty({ example: 1 })
   @IsInt({ message: 'Pick the Messaging Answer to send' })
+  @Min(1, { message: 'Pick the Messaging Answer to send' })
+  @Max(MAX_ID, { message: 'Pick the Messaging Answer to send' })
   answerId!: number;
 
   @ApiProperty({
@@ -100,6 +105,8 @@ export class UpdateCampaignDto {
   @ApiPropertyOptional()
   @IsOptional()
   @IsInt({ message: 'Pick the phone number the campaign sends from' })
+  @Min(1, { message: 'Pick the phone number the campaign sends from' })
+  @Max(MAX_ID, { message: 'Pick the phone number the campaign sends from' })
   senderNumberId?: number;
 
   @ApiPropertyOptional()
@@ -111,6 +118,8 @@ export class UpdateCampaignDto {
   @ApiPropertyOptional()
   @IsOptional()
   @IsInt({ message: 'Pick the Messaging Answer to send' })
+  @Min(1, { message: 'Pick the Messaging Answer to send' })
+  @Max(MAX_ID, { message: 'Pick the Messaging Answer to send' })
   answerId?: number;
 
   @ApiPropertyOptional({ example: SCHEDULE_EXAMPLE })

@@ -4,7 +4,7 @@ import { type Campaign, toDate, queryRows } from '@proactive-sms/persistence';
 import type { ListForecast } from './recipient-list.dto';
 
 /** Beyond this many waiting sends the forecast looks at the earliest ones only (it is an estimate). */
-const FORECAST_HORIZON_ROWS = 200_000;
+const FORECAST_HORIZON_ROWS = 50_000;
 
 type PendingRow = { list_id: number | string; timezone: string; due_at: unknown; end_at: unknown };
 

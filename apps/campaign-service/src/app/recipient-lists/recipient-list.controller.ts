@@ -1,3 +1,4 @@
+import { ParseIdPipe } from '../parse-id.pipe';
 import {
   BadRequestException,
   Controller,
@@ -53,7 +54,7 @@ export class RecipientListController {
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_CSV_BYTES, files: 1, fields: 10 } }))
   async upload(
     @Actor() actor: string,
-    @Param('id', ParseIntPipe) campaignId: number,
+    @Param('id', ParseIdPipe) campaignId: number,
     @Req() request: Request,
     @UploadedFile() file: Express.Multer.File | undefined,
     @Body() body: Record<string, unknown>,
@@ -84,13 +85,13 @@ export class RecipientListController {
   }
 
   @Get('recipient-lists/:id')
-  get(@Param('id', ParseIntPipe) id: number): Promise<RecipientListView> {
+  get(@Param('id', ParseIdPipe) id: number): Promise<RecipientListView> {
     return this.service.get(id);
   }
 
   @Get('recipient-lists/:id/recipients')
   recipients(
-    @Param('id', ParseIntPipe) id: number,
+    @Param('id', ParseIdPipe) id: number,
     @Query('offset', new DefaultValuePipe(0), ParseIntPipe) offset: number,
     @Query('limit', new DefaultValuePipe(100), ParseIntPipe) limit: number,
   ): Promise<{ total: number; offset: number; limit: number; items: RecipientView[] }> {
@@ -106,25 +107,25 @@ export class RecipientListController {
 
   @Post('recipient-lists/:id/pause')
   @HttpCode(200)
-  pause(@Actor() actor: string, @Param('id', ParseIntPipe) id: number): Promise<RecipientListView> {
+  pause(@Actor() actor: string, @Param('id', ParseIdPipe) id: number): Promise<RecipientListView> {
     return this.service.pause(actor, id);
   }
 
   @Post('recipient-lists/:id/resume')
   @HttpCode(200)
-  resume(@Actor() actor: string, @Param('id', ParseIntPipe) id: number): Promise<RecipientListView> {
+  resume(@Actor() actor: string, @Param('id', ParseIdPipe) id: number): Promise<RecipientListView> {
     return this.service.resume(actor, id);
   }
 
   @Post('recipient-lists/:id/stop')
   @HttpCode(200)
-  stop(@Actor() actor: string, @Param('id', ParseIntPipe) id: number): Promise<RecipientListView> {
+  stop(@Actor() actor: string, @Param('id', ParseIdPipe) id: number): Promise<RecipientListView> {
     return this.service.stop(actor, id);
   }
 
   @Post('recipient-lists/:id/retry-failed')
   @HttpCode(200)
-  retryFailed(@Actor() actor: string, @Param('id', ParseIntPipe) id: number): Promise<RecipientListView> {
+  retryFailed(@Actor() actor: string, @Param('id', ParseIdPipe) id: number): Promise<RecipientListView> {
     return this.service.retryFailed(actor, id);
   }
 
