@@ -26,7 +26,7 @@ describe.each(DATABASE_KINDS)('migrations on %s', (kind) => {
       const due = "select id from recipients where state = 'pending' and due_at <= ? order by due_at limit 100";
       if (kind === 'sqlite') {
         const plan = await connection.execute<{ detail: string }[]>(`explain query plan ${due}`, [Date.now()]);
-        expect(plan.map((row) => row.detail).join('\n')).toMatch(
+        expect(plan.map((row: { detail: string }) => row.detail).join('\n')).toMatch(
           /SEARCH recipients USING (COVERING )?INDEX recipients_due_idx/,
         );
       } else {
@@ -36,7 +36,9 @@ describe.each(DATABASE_KINDS)('migrations on %s', (kind) => {
           const plan = await em
             .getConnection()
             .execute<{ 'QUERY PLAN': string }[]>(`explain ${due}`, [new Date()], 'all', em.getTransactionContext());
-          expect(plan.map((row) => row['QUERY PLAN']).join('\n')).toMatch(/recipients_due_idx/);
+          expect(plan.map((row: { 'QUERY PLAN': string }) => row['QUERY PLAN']).join('\n')).toMatch(
+            /recipients_due_idx/,
+          );
         });
       }
     } finally {
@@ -70,6 +72,41 @@ describe('SQLite settings', () => {
       expect(timeout.timeout).toBeGreaterThanOrEqual(5000);
     } finally {
       await orm.close(true);
+      await database.drop();
+    }
+  });
+});
+
+describe('two processes on one SQLite file', () => {
+  it('serialise their writer transactions instead of failing with SQLITE_BUSY', async () => {
+    const database = await createTemporaryDatabase('sqlite');
+    const [first, second] = [await openDatabase(database.target), await openDatabase(database.target)];
+    try {
+      const insert = (em: import('@mikro-orm/core').EntityManager, label: string) =>
+        em
+          .getConnection()
+          .execute(
+            'insert into audit_log (actor, action, entity_type, entity_id, at) values (?, ?, ?, ?, ?)',
+            ['system:test', label, 'test', '1', Date.now()],
+            'run',
+            em.getTransactionContext(),
+          );
+      // Each transaction reads first and writes later: with a deferred BEGIN the later writer's lock
+      // upgrade fails at once; with BEGIN IMMEDIATE it waits for the first to commit.
+      const transaction = (orm: typeof first, label: string) =>
+        orm.em.fork().transactional(async (em) => {
+          await em.getConnection().execute('select count(*) from audit_log', [], 'all', em.getTransactionContext());
+          await new Promise((resolve) => setTimeout(resolve, 50));
+          await insert(em, label);
+        });
+      await Promise.all([transaction(first, 'first'), transaction(second, 'second')]);
+      const rows = await first.em
+        .getConnection()
+        .execute<{ action: string }[]>('select action from audit_log order by id');
+      expect(rows.map((row: { action: string }) => row.action).sort()).toEqual(['first', 'second']);
+    } finally {
+      await first.close(true);
+      await second.close(true);
       await database.drop();
     }
   });

@@ -1,7 +1,7 @@
 import { type Options, ReflectMetadataProvider } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
-import { SqliteDriver } from '@mikro-orm/sqlite';
+import { ImmediateSqliteDriver } from './immediate-sqlite-driver';
 import type { DatabaseTarget } from './database-url';
 import { ENTITIES } from './entities';
 import { POSTGRESQL_MIGRATIONS } from './migrations/postgresql';
@@ -30,7 +30,7 @@ export function ormOptions(target: DatabaseTarget, overrides: Partial<Options> =
   if (target.kind === 'sqlite') {
     return {
       ...common,
-      driver: SqliteDriver,
+      driver: ImmediateSqliteDriver,
       dbName: target.file,
       migrations: migrationsFor(SQLITE_MIGRATIONS),
       pool: {
