@@ -4,3 +4,4 @@ export * from './lib/open-database';
 export * from './lib/orm-options';
 export * from './lib/recipient-queries';
 export * from './lib/sql-values';
+export * from './lib/outbox';

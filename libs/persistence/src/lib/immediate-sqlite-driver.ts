@@ -3,7 +3,6 @@ import { SqliteConnection, SqlitePlatform } from '@mikro-orm/sqlite';
 import type { Configuration } from '@mikro-orm/core';
 
 // knex has no public option for the kind of BEGIN it sends; its SQLite transaction class is the seam.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const SqliteTransaction = require('knex/lib/dialects/sqlite3/execution/sqlite-transaction') as new (
   ...args: unknown[]
 ) => {

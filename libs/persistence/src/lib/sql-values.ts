@@ -19,3 +19,16 @@ type Executor = {
 export async function queryRows<T>(em: Executor, sql: string, params: unknown[] = []): Promise<T[]> {
   return (await em.getConnection().execute(sql, params, 'all', em.getTransactionContext())) as T[];
 }
+
+type Runner = {
+  getConnection(): { execute(sql: string, params: unknown[], method: 'run', ctx?: unknown): Promise<unknown> };
+  getTransactionContext(): unknown;
+};
+
+/** A raw, parameterised write in the entity manager's transaction; answers the number of rows it changed. */
+export async function runStatement(em: Runner, sql: string, params: unknown[] = []): Promise<number> {
+  const result = (await em.getConnection().execute(sql, params, 'run', em.getTransactionContext())) as {
+    affectedRows: number;
+  };
+  return result.affectedRows;
+}

@@ -36,8 +36,9 @@ export class DueTimeCalculator {
         now: this.now,
       });
       const endAt = this.end ? wallClockInZone(this.end, timeZone) : null;
-      // Not reachable before the end: the row keeps its end and no due time; the dispatcher settles it.
-      entry = { dueAt: due.kind === 'due' ? due.dueAt : null, endAt };
+      // Not reachable before the end: due at the end, when the dispatcher marks it not reached. With no
+      // end and no window at all, it has no due time until the schedule changes.
+      entry = { dueAt: due.kind === 'due' ? due.dueAt : endAt, endAt };
       this.byZone.set(timeZone, entry);
     }
     return entry;

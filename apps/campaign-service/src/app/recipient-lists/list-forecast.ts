@@ -56,9 +56,11 @@ export async function forecastCampaignLists(
     recipients,
     {
       messagesPerSecond: campaign.senderNumber.messagesPerSecond,
+      // The dispatcher spaces a campaign's sends evenly under its cap (40 per 300 s is one each 7.5 s):
+      // a sliding window of one send per interval.
       campaignCap:
         campaign.capCount && campaign.capPerSeconds
-          ? { count: campaign.capCount, perSeconds: campaign.capPerSeconds }
+          ? { count: 1, perSeconds: campaign.capPerSeconds / campaign.capCount }
           : null,
     },
     {

@@ -23,7 +23,6 @@ import {
   RecipientList,
   refreshCompletion,
   RefusedUpload,
-  toDate,
   queryRows,
 } from '@proactive-sms/persistence';
 import { randomUUID } from 'node:crypto';
@@ -400,7 +399,11 @@ function recipientView(recipient: Recipient): RecipientView {
     timezone: recipient.timezone,
     name: recipient.name,
     state: recipient.state,
-    dueAt: toDate(recipient.dueAt)?.toISOString() ?? null,
+    // A due time at the end means "not reachable before the end": there is no send time to show.
+    dueAt:
+      recipient.dueAt && !(recipient.endAt && recipient.dueAt.getTime() >= recipient.endAt.getTime())
+        ? recipient.dueAt.toISOString()
+        : null,
     sentAt: recipient.sentAt?.toISOString() ?? null,
     deliveredAt: recipient.deliveredAt?.toISOString() ?? null,
     error: recipient.lastError,

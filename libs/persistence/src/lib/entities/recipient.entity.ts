@@ -20,6 +20,8 @@ export class Recipient {
     | 'endAt'
     | 'attempts'
     | 'claimedAt'
+    | 'claimedBy'
+    | 'requestStartedAt'
     | 'sentAt'
     | 'deliveredAt'
     | 'finishedAt'
@@ -68,6 +70,17 @@ export class Recipient {
 
   @Property({ type: 'datetime', nullable: true })
   claimedAt: Date | null = null;
+
+  /** The dispatcher process holding the claim; a claim older than the lease is recovered by anyone. */
+  @Property({ type: 'string', length: 64, nullable: true })
+  claimedBy: string | null = null;
+
+  /**
+   * Set just before the request to the provider may leave. A claim recovered without it was never sent
+   * (back to pending); with it and no provider id, the outcome is unknown and it is never resent.
+   */
+  @Property({ type: 'datetime', nullable: true })
+  requestStartedAt: Date | null = null;
 
   @Property({ type: 'datetime', nullable: true })
   sentAt: Date | null = null;

@@ -1,0 +1,217 @@
+import { EntityManager, MikroORM } from '@mikro-orm/core';
+import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import type { SendOutcome } from '@proactive-sms/messagebird';
+import { retryDelayMs } from '@proactive-sms/messagebird';
+import { Campaign, enqueueOutbox, queryRows, refreshCompletion, runStatement } from '@proactive-sms/persistence';
+import { Clock } from '../clock';
+import type { ClaimedRecipient } from './claimed-recipient';
+
+/** After this many tries that provably sent nothing (429, connection refused), a recipient fails. */
+export const MAX_ATTEMPTS = 8;
+
+/** The send did not happen because the window closed between claim and send: back to pending. */
+export type Deferred = { kind: 'deferred'; dueAt: Date | null; reason: string };
+
+type Outcome = { recipient: ClaimedRecipient; attempt: number; outcome: SendOutcome | Deferred; at: Date };
+
+/**
+ * Persists send outcomes in small batches (one transaction every few milliseconds instead of one per
+ * message). Every update is conditional on the state it expects, so a late or repeated write never
+ * undoes a delivery report that arrived first.
+ */
+@Injectable()
+export class OutcomeRecorder implements OnApplicationShutdown {
+  private readonly logger = new Logger('Outcomes');
+  private buffer: Outcome[] = [];
+  private flushing: Promise<void> = Promise.resolve();
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly clock: Clock,
+  ) {}
+
+  record(recipient: ClaimedRecipient, attempt: number, outcome: SendOutcome | Deferred): void {
+    this.buffer.push({ recipient, attempt, outcome, at: this.clock.now() });
+    if (this.buffer.length >= 200) void this.flush();
+    else this.timer ??= setTimeout(() => void this.flush(), 25);
+  }
+
+  /** Writes everything recorded so far; resolves once it is committed. */
+  flush(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    const batch = this.buffer;
+    this.buffer = [];
+    this.flushing = this.flushing
+      .then(() => (batch.length > 0 ? this.write(batch) : undefined))
+      .catch((error: unknown) => {
+        this.logger.error(`could not record ${batch.length} outcome(s): ${(error as Error).message}`);
+        // Back in the queue for the next flush: an outcome is never dropped while the process lives.
+        this.buffer.unshift(...batch);
+        this.timer ??= setTimeout(() => void this.flush(), 1000);
+      });
+    return this.flushing;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.flush();
+  }
+
+  private async write(batch: Outcome[]): Promise<void> {
+    const finishedLists = new Map<number, number>();
+    await this.orm.em.fork().transactional(async (em) => {
+      const now = this.clock.now();
+      for (const { recipient, attempt, outcome, at } of batch) {
+        const id = recipient.id;
+        switch (outcome.kind) {
+          case 'accepted':
+            await runStatement(
+              em,
+              `update recipients set state = 'sent', provider_message_id = ?, sent_at = ?, last_error = null, updated_at = ?
+                where id = ? and state in ('sending', 'unknown')`,
+              [outcome.providerMessageId, at, now, id],
+            );
+            // A delivery report may have arrived first: keep its state, fill in what it lacked.
+            await runStatement(
+              em,
+              `update recipients set provider_message_id = coalesce(provider_message_id, ?), sent_at = coalesce(sent_at, ?) where id = ?`,
+              [outcome.providerMessageId, at, id],
+            );
+            finishedLists.set(recipient.listId, recipient.campaignId);
+            break;
+          case 'rate_limited':
+          case 'not_sent':
+            if (attempt >= MAX_ATTEMPTS) {
+              await this.finish(
+                em,
+                id,
+                'failed',
+                `Gave up after ${attempt} attempts that were not accepted: ${outcome.reason}`,
+                now,
+              );
+              finishedLists.set(recipient.listId, recipient.campaignId);
+            } else {
+              const retryAt = new Date(
+                now.getTime() + retryDelayMs(attempt, outcome.kind === 'rate_limited' ? outcome.retryAfterMs : null),
+              );
+              await this.requeue(em, id, retryAt, outcome.reason, now);
+            }
+            break;
+          case 'deferred':
+            await this.requeue(em, id, outcome.dueAt, outcome.reason, now);
+            break;
+          case 'unknown':
+            await this.finish(em, id, 'unknown', outcome.reason, now);
+            finishedLists.set(recipient.listId, recipient.campaignId);
+            break;
+          case 'invalid_recipient':
+          case 'rejected':
+            await this.finish(em, id, 'failed', outcome.reason, now);
+            finishedLists.set(recipient.listId, recipient.campaignId);
+            break;
+          case 'insufficient_balance':
+            await this.requeue(em, id, null, outcome.reason, now, true);
+            await this.pauseForBalance(em, recipient.campaignId, outcome.reason, now);
+            break;
+          case 'bad_credentials':
+            await this.requeue(em, id, null, outcome.reason, now, true);
+            await this.alertBadCredentials(em, recipient.campaignId, outcome.reason, now);
+            break;
+          default: {
+            const never: never = outcome;
+            throw new Error(`unhandled outcome ${JSON.stringify(never)}`);
+          }
+        }
+      }
+    });
+    await this.completeFinishedLists(finishedLists);
+  }
+
+  private async requeue(
+    em: EntityManager,
+    id: number,
+    dueAt: Date | null,
+    reason: string,
+    now: Date,
+    keepDue = false,
+  ): Promise<void> {
+    await runStatement(
+      em,
+      `update recipients set state = 'pending', ${keepDue ? '' : 'due_at = ?, '}claimed_by = null, claimed_at = null, request_started_at = null,
+              last_error = ?, updated_at = ?
+        where id = ? and state = 'sending'`,
+      keepDue ? [reason, now, id] : [dueAt, reason, now, id],
+    );
+  }
+
+  private async finish(
+    em: EntityManager,
+    id: number,
+    state: 'failed' | 'unknown',
+    reason: string,
+    now: Date,
+  ): Promise<void> {
+    await runStatement(
+      em,
+      `update recipients set state = ?, last_error = ?, finished_at = ?, claimed_by = null, updated_at = ? where id = ? and state = 'sending'`,
+      [state, reason, now, now, id],
+    );
+  }
+
+  /** Not enough balance: nothing more can be sent, so the campaign pauses and its channel hears why. */
+  private async pauseForBalance(em: EntityManager, campaignId: number, reason: string, now: Date): Promise<void> {
+    const paused = await runStatement(
+      em,
+      `update campaigns set status = 'paused', updated_at = ? where id = ? and status = 'active'`,
+      [now, campaignId],
+    );
+    const campaign = await em.findOneOrFail(Campaign, campaignId);
+    if (paused > 0) this.logger.warn(`campaign ${campaignId} paused: ${reason}`);
+    await enqueueOutbox(em, {
+      kind: 'alert',
+      channelId: campaign.slackChannelId,
+      payload: {
+        severity: 'error',
+        campaignId,
+        campaignName: campaign.name,
+        title: 'Campaign paused: not enough MessageBird balance',
+        text: `MessageBird refused to send: ${reason}. The campaign "${campaign.name}" is paused; nobody was lost. Top up the balance, then resume the campaign.`,
+      },
+      dedupeKey: `balance:${campaignId}:${now.toISOString().slice(0, 10)}`,
+    });
+  }
+
+  private async alertBadCredentials(em: EntityManager, campaignId: number, reason: string, now: Date): Promise<void> {
+    const campaign = await em.findOneOrFail(Campaign, campaignId);
+    await enqueueOutbox(em, {
+      kind: 'alert',
+      channelId: campaign.slackChannelId,
+      payload: {
+        severity: 'error',
+        campaignId,
+        campaignName: campaign.name,
+        title: 'Sending stopped: MessageBird refused the access key',
+        text: `MessageBird answered: ${reason}. The dispatcher stopped sending; every recipient is still pending. Fix MESSAGEBIRD_ACCESS_KEY and restart the dispatcher.`,
+      },
+      dedupeKey: `bad_credentials:${campaignId}:${now.toISOString().slice(0, 13)}`,
+    });
+  }
+
+  /** Lists whose last recipient just reached a final state are completed (and then maybe their campaign). */
+  private async completeFinishedLists(lists: Map<number, number>): Promise<void> {
+    if (lists.size === 0) return;
+    const em = this.orm.em.fork();
+    const ids = [...lists.keys()];
+    const open = await queryRows<{ list_id: number | string }>(
+      em,
+      `select distinct list_id from recipients where list_id in (${ids.map(() => '?').join(', ')}) and state in ('pending', 'sending')`,
+      ids,
+    );
+    const stillOpen = new Set(open.map((row) => Number(row.list_id)));
+    const campaigns = new Set(ids.filter((id) => !stillOpen.has(id)).map((id) => lists.get(id)!));
+    for (const campaignId of campaigns) {
+      await em.transactional((tx) => refreshCompletion(tx, campaignId, this.clock.now()));
+    }
+  }
+}

@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'messagebird',
+  preset: '../../jest.preset.js',
+  rootDir: __dirname,
+};

@@ -1,0 +1,13 @@
+export * from './lib/sms-provider';
+export * from './lib/messagebird-provider';
+export * from './lib/send-classifier';
+export * from './lib/retry-delay';
+export * from './lib/sandbox-routing';
+export * from './lib/jti-store';
+export * from './lib/webhook-verifier';
+export * from './lib/webhook-signature-jwt';
+export * from './lib/webhook-params';
+export * from './lib/delivery-report';
+export * from './lib/inbound-message';
+export * from './lib/phone-number';
+export { observeRequestOf, RequestObservation, type TransportView } from './lib/request-observer';

@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'messagebird-sandbox',
+  preset: '../../jest.preset.js',
+  rootDir: __dirname,
+};

@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'slack-sandbox',
+  preset: '../../jest.preset.js',
+  rootDir: __dirname,
+};
