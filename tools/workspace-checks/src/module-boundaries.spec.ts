@@ -29,6 +29,9 @@ async function lintPlanted(relativeFile: string, source: string): Promise<{ exit
   }
 }
 
+// Each case runs the real ESLint with type information: seconds each, more when the machine is busy.
+jest.setTimeout(120_000);
+
 const planted = () => `planted-${randomUUID().slice(0, 8)}.ts`;
 
 describe('module boundaries', () => {

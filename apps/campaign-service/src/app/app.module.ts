@@ -15,6 +15,8 @@ import { DigestService } from './digest/digest.service';
 import { DocsController } from './docs/docs.controller';
 import { DocsHolder } from './docs/docs.holder';
 import { HealthController } from './health/health.controller';
+import { OutboxController } from './outbox/outbox.controller';
+import { OutboxService } from './outbox/outbox.service';
 import { RecipientListController } from './recipient-lists/recipient-list.controller';
 import { RecipientListService } from './recipient-lists/recipient-list.service';
 import { SenderNumberController } from './sender-numbers/sender-number.controller';
@@ -34,6 +36,7 @@ export class AppModule {
         RecipientListController,
         DigestController,
         DocsController,
+        OutboxController,
       ],
       providers: [
         { provide: ServiceConfig, useValue: config },
@@ -46,6 +49,7 @@ export class AppModule {
         RecipientListService,
         DigestService,
         DocsHolder,
+        OutboxService,
       ],
     };
   }

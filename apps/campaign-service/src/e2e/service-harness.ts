@@ -66,6 +66,8 @@ export const WEEKDAYS_9_TO_17 = {
   sunday: { closed: true },
 };
 
+let seeded = 0;
+
 /** A sender number, an English answer and a campaign: what most tests start from. */
 export async function seedCampaign(
   service: ServiceHarness,
@@ -73,7 +75,7 @@ export async function seedCampaign(
 ): Promise<{ campaignId: number; senderNumberId: number; answerId: number }> {
   const number = await service
     .post('/sender-numbers', {
-      number: `+1 415 555 ${String(1000 + Math.floor(Math.random() * 8999)).padStart(4, '0')}`,
+      number: `+1 415 555 ${String(1000 + (seeded += 1)).padStart(4, '0')}`,
       label: 'Support US',
       inboxChannelId: 'C0INBOX01',
     })
