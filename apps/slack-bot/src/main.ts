@@ -1,2 +1,21 @@
-// The Slack bot (@slack/bolt) is built by its own issue; until then it says so.
-console.log('slack-bot: not built yet');
+import { BotConfig } from './app/config/bot-config';
+import { SlackBot } from './app/slack-bot';
+
+async function bootstrap(): Promise<void> {
+  const config = BotConfig.fromEnvironment();
+  const bot = SlackBot.create(config);
+  await bot.start();
+  const shutdown = () => {
+    bot
+      .stop()
+      .catch((error: unknown) => console.error(error))
+      .finally(() => process.exit(0));
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
+
+bootstrap().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

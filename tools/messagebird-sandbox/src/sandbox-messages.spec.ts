@@ -8,7 +8,8 @@ let sandbox: MessageBirdSandbox;
 let restoreRouting: () => void;
 
 beforeAll(async () => {
-  sandbox = await startMessageBirdSandbox({ port: 0 });
+  // Reports are held back so that what was accepted is read before any report changes its status.
+  sandbox = await startMessageBirdSandbox({ port: 0, reportDelayMs: 3_600_000 });
   restoreRouting = routeMessageBirdTo(sandbox.url);
 });
 

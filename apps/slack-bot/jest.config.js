@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'slack-bot',
+  preset: '../../jest.preset.js',
+  rootDir: __dirname,
+};

@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'service-client',
+  preset: '../../jest.preset.js',
+  rootDir: __dirname,
+};
