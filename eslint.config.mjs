@@ -6,6 +6,24 @@ import tseslint from 'typescript-eslint';
 /** Frameworks and I/O that the pure domain must never reach. */
 const DOMAIN_BANNED = ['@nestjs/*', '@mikro-orm/*', '@slack/*', 'messagebird', 'express', 'sqlite3', 'pg'];
 
+/** The architecture as Nx tags, enforced by @nx/enforce-module-boundaries. */
+function moduleBoundaries({ appsMayUseTools }) {
+  return {
+    enforceBuildableLibDependency: true,
+    allow: [],
+    banTransitiveDependencies: true,
+    depConstraints: [
+      // The pure rules: no framework, no ORM, no Slack, no provider, and no other project.
+      { sourceTag: 'scope:domain', onlyDependOnLibsWithTags: ['scope:domain'], bannedExternalImports: DOMAIN_BANNED },
+      // Apps build on libraries only: no app imports another app.
+      { sourceTag: 'type:app', onlyDependOnLibsWithTags: appsMayUseTools ? ['type:lib', 'type:tool'] : ['type:lib'] },
+      { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib'] },
+      // Sandboxes, benchmarks and the demo build on libraries and other tools.
+      { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:lib', 'type:tool'] },
+    ],
+  };
+}
+
 export default tseslint.config(
   {
     ignores: ['**/node_modules/**', '**/dist/**', '**/tmp/**', '**/.nx/**', '**/coverage/**', 'data/**'],
@@ -34,62 +52,12 @@ export default tseslint.config(
   },
   {
     files: ['**/*.ts', '**/*.js', '**/*.mjs', '**/*.cjs'],
-    rules: {
-      '@nx/enforce-module-boundaries': [
-        'error',
-        {
-          enforceBuildableLibDependency: true,
-          allow: [],
-          banTransitiveDependencies: true,
-          depConstraints: [
-            {
-              // The pure rules: no framework, no ORM, no Slack, no provider, and no other project.
-              sourceTag: 'scope:domain',
-              onlyDependOnLibsWithTags: ['scope:domain'],
-              bannedExternalImports: DOMAIN_BANNED,
-            },
-            {
-              // Apps build on libraries only: no app imports another app.
-              sourceTag: 'type:app',
-              onlyDependOnLibsWithTags: ['type:lib'],
-            },
-            {
-              sourceTag: 'type:lib',
-              onlyDependOnLibsWithTags: ['type:lib'],
-            },
-            {
-              // Sandboxes, benchmarks and the demo may drive apps, but only through their public entry points.
-              sourceTag: 'type:tool',
-              onlyDependOnLibsWithTags: ['type:lib', 'type:tool'],
-            },
-          ],
-        },
-      ],
-    },
+    rules: { '@nx/enforce-module-boundaries': ['error', moduleBoundaries({ appsMayUseTools: false })] },
   },
   {
     // Tests may drive apps through the local sandboxes and test helpers in tools/; production code may not.
     files: ['**/*.spec.ts', '**/e2e/**/*.ts'],
-    rules: {
-      '@nx/enforce-module-boundaries': [
-        'error',
-        {
-          enforceBuildableLibDependency: true,
-          allow: [],
-          banTransitiveDependencies: true,
-          depConstraints: [
-            {
-              sourceTag: 'scope:domain',
-              onlyDependOnLibsWithTags: ['scope:domain'],
-              bannedExternalImports: DOMAIN_BANNED,
-            },
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:lib', 'type:tool'] },
-            { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib'] },
-            { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:lib', 'type:tool'] },
-          ],
-        },
-      ],
-    },
+    rules: { '@nx/enforce-module-boundaries': ['error', moduleBoundaries({ appsMayUseTools: true })] },
   },
   {
     // The domain does no I/O: Node's I/O modules are off limits too (`now` and bytes are passed in).

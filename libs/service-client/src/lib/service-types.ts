@@ -1,5 +1,5 @@
-// The shapes the campaign service answers (apps/campaign-service/README.md). They mirror the service's
-// views; a caller over HTTP cannot import an app, so they are written out here once.
+// The contract of the campaign service's HTTP API (apps/campaign-service/README.md), written once: the
+// service builds its responses as these types (it imports them) and callers over HTTP read them.
 import type { RecipientState, WeeklySchedule } from '@proactive-sms/domain';
 
 export type StateCounts = Record<RecipientState, number>;

@@ -21,18 +21,4 @@ export class CreateAnswerDto {
   defaultFirstName?: string;
 }
 
-export type AnswerView = {
-  id: number;
-  name: string;
-  language: string;
-  body: string;
-  defaultFirstName: string | null;
-  preview: {
-    text: string;
-    encoding: 'GSM-7' | 'UCS-2';
-    segments: number;
-    characters: number;
-    nonGsmCharacters: string[];
-  };
-  createdAt: string;
-};
+export type { MessagingAnswer as AnswerView } from '@proactive-sms/service-client';

@@ -12,11 +12,8 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import type { WeeklySchedule } from '@proactive-sms/domain';
-import type { StateCounts } from '@proactive-sms/persistence';
 import { MAX_ID } from '../parse-id.pipe';
 import { SLACK_CHANNEL_ID } from '../sender-numbers/sender-number.dto';
-import type { RecipientListView } from '../recipient-lists/recipient-list.dto';
 
 const SCHEDULE_EXAMPLE = {
   monday: { closed: false, open: '09:00', close: '17:00' },
@@ -139,21 +136,4 @@ export class UpdateCampaignDto {
   sendCap?: SendCapDto | null;
 }
 
-export type CampaignView = {
-  id: number;
-  name: string;
-  description: string;
-  status: string;
-  senderNumber: { id: number; number: string; label: string; inboxChannelId: string; messagesPerSecond: number };
-  language: string;
-  answer: { id: number; name: string };
-  schedule: WeeklySchedule;
-  slackChannelId: string;
-  sendCap: { count: number; perSeconds: number } | null;
-  warnings: string[];
-  counters: StateCounts & { total: number };
-  lists: RecipientListView[];
-  createdBy: string;
-  createdAt: string;
-  updatedAt: string;
-};
+export type { Campaign as CampaignView } from '@proactive-sms/service-client';

@@ -1,36 +1,13 @@
 import { EntityManager } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 import { Campaign, countRecipientsByList, RecipientList, sumStateCounts, queryRows } from '@proactive-sms/persistence';
+import type { CampaignDigest } from '@proactive-sms/service-client';
 import { Clock } from '../clock';
 import { ServiceConfig } from '../config/service-config';
 import { campaignWarnings } from '../campaigns/campaign.service';
 import { RecipientListService } from '../recipient-lists/recipient-list.service';
-import type { RecipientListView } from '../recipient-lists/recipient-list.dto';
 
-export type CampaignDigest = {
-  id: number;
-  name: string;
-  status: string;
-  slackChannelId: string;
-  senderNumber: string;
-  lists: Pick<
-    RecipientListView,
-    'id' | 'fileName' | 'status' | 'counts' | 'progress' | 'forecast' | 'outreachStartAt' | 'outreachEndAt'
-  >[];
-  totals: {
-    recipients: number;
-    sent: number;
-    delivered: number;
-    failed: number;
-    unknown: number;
-    optedOut: number;
-    replies: number;
-    notReached: number;
-    pending: number;
-  };
-  expectedFinish: string | null;
-  warnings: string[];
-};
+export type { CampaignDigest } from '@proactive-sms/service-client';
 
 /** What the daily digest and App Home show: each active (or paused) campaign's progress, per list. */
 @Injectable()

@@ -1,18 +1,10 @@
 import { EntityManager } from '@mikro-orm/core';
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { OutboxMessage, queryRows, runStatement } from '@proactive-sms/persistence';
+import type { OutboxItem as OutboxItemView } from '@proactive-sms/service-client';
 import { Clock } from '../clock';
 
-export type OutboxItemView = {
-  id: number;
-  kind: string;
-  channelId: string;
-  payload: Record<string, unknown>;
-  attempts: number;
-  /** The Slack thread of earlier messages about the same phone in the same channel, to reply in. */
-  threadTs: string | null;
-  createdAt: string;
-};
+export type { OutboxItem as OutboxItemView } from '@proactive-sms/service-client';
 
 /** How long a taken item is reserved for the bot before it is offered again. */
 export const OUTBOX_LEASE_MS = 60_000;

@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { StateCounts } from '@proactive-sms/persistence';
 
 export class UploadRecipientListDto {
   @ApiProperty({ type: 'string', format: 'binary', description: 'The CSV: timezone, phone_number, name (UTF-8).' })
@@ -15,33 +14,9 @@ export class UploadRecipientListDto {
   outreachEndAt?: string;
 }
 
-export type ListForecast = {
-  /** When the first message of the list goes (or went) out. */
-  firstSendAt: string | null;
-  /** When the list is expected to finish. */
-  lastSendAt: string | null;
-  /** Recipients who will not (or did not) get a message before the list's end. */
-  notReachableBeforeEnd: number;
-};
+export type { ListForecast } from '@proactive-sms/service-client';
 
-export type RecipientListView = {
-  id: number;
-  campaignId: number;
-  fileName: string;
-  status: string;
-  outreachStartAt: string;
-  outreachEndAt: string | null;
-  recipients: number;
-  duplicates: number;
-  skippedOptedOut: number;
-  skippedAlreadyInCampaign: number;
-  counts: StateCounts;
-  progress: { handled: number; total: number; percent: number };
-  forecast: ListForecast;
-  createdBy: string;
-  createdAt: string;
-  completedAt: string | null;
-};
+export type { RecipientList as RecipientListView } from '@proactive-sms/service-client';
 
 export type RecipientView = {
   id: number;

@@ -25,6 +25,7 @@ import {
   RefusedUpload,
   queryRows,
 } from '@proactive-sms/persistence';
+import type { UploadAccepted } from '@proactive-sms/service-client';
 import { randomUUID } from 'node:crypto';
 import { recordAudit } from '../audit/audit.service';
 import { Clock } from '../clock';
@@ -47,10 +48,7 @@ export type UploadInput = {
   outreachEndAt: string | undefined;
 };
 
-export type UploadAccepted = RecipientListView & {
-  warnings: { line: number | null; reason: string; message: string }[];
-  messagePreview: { segments: number; encoding: string; unicodeRecipients: number; text: string };
-};
+export type { UploadAccepted } from '@proactive-sms/service-client';
 
 @Injectable()
 export class RecipientListService {

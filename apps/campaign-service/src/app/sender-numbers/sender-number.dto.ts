@@ -32,12 +32,4 @@ export class CreateSenderNumberDto {
   messagesPerSecond?: number;
 }
 
-export type SenderNumberView = {
-  id: number;
-  number: string;
-  label: string;
-  smsCapable: boolean;
-  inboxChannelId: string;
-  messagesPerSecond: number;
-  createdAt: string;
-};
+export type { SenderNumber as SenderNumberView } from '@proactive-sms/service-client';

@@ -66,17 +66,18 @@ export class OutcomeRecorder implements OnApplicationShutdown {
         const id = recipient.id;
         switch (outcome.kind) {
           case 'accepted':
+            // One statement (every SET sees the row as it was): a claimed or unknown recipient becomes sent;
+            // one a delivery report already moved on keeps its state and only gets what the report lacked.
             await runStatement(
               em,
-              `update recipients set state = 'sent', provider_message_id = ?, sent_at = ?, last_error = null, updated_at = ?
-                where id = ? and state in ('sending', 'unknown')`,
-              [outcome.providerMessageId, at, now, id],
-            );
-            // A delivery report may have arrived first: keep its state, fill in what it lacked.
-            await runStatement(
-              em,
-              `update recipients set provider_message_id = coalesce(provider_message_id, ?), sent_at = coalesce(sent_at, ?) where id = ?`,
-              [outcome.providerMessageId, at, id],
+              `update recipients set
+                  state = case when state in ('sending', 'unknown') then 'sent' else state end,
+                  last_error = case when state in ('sending', 'unknown') then null else last_error end,
+                  provider_message_id = case when state in ('sending', 'unknown') then ? else coalesce(provider_message_id, ?) end,
+                  sent_at = case when state in ('sending', 'unknown') then ? else coalesce(sent_at, ?) end,
+                  updated_at = ?
+                where id = ?`,
+              [outcome.providerMessageId, outcome.providerMessageId, at, at, now, id],
             );
             finishedLists.set(recipient.listId, recipient.campaignId);
             break;
