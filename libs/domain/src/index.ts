@@ -13,3 +13,4 @@ export * from './lib/sms-segments';
 export * from './lib/send-forecast';
 export * from './lib/reply-keywords';
 export * from './lib/recipient-state';
+export * from './lib/simulated-clock';

@@ -24,7 +24,7 @@ import { SenderNumberService } from './sender-numbers/sender-number.service';
 
 @Module({})
 export class AppModule {
-  static register(config: ServiceConfig, clock: Clock = new Clock()): DynamicModule {
+  static register(config: ServiceConfig, clock: Clock = new Clock(config.simulatedClock)): DynamicModule {
     return {
       module: AppModule,
       imports: [MikroOrmModule.forRoot({ ...ormOptions(config.database), registerRequestContext: true })],

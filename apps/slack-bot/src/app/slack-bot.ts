@@ -10,6 +10,7 @@ import { CampaignCommandService } from './campaigns/campaign-command.service';
 import { CreateCampaignService } from './campaigns/create-campaign.service';
 import type { BotConfig } from './config/bot-config';
 import { DigestService } from './digest/digest.service';
+import { Clock } from './support/clock';
 import { HomeService } from './home/home.service';
 import { EventDeduplicator } from './http/event-deduplicator';
 import { requestFreshness } from './http/request-freshness.middleware';
@@ -75,6 +76,7 @@ export class SlackBot {
     const admins = new AdminPolicy(config.adminUserIds, config.adminsIncludeWorkspaceAdmins, slack, logger);
     const downloader = new SlackFileDownloader(config.botToken, config.slackApiUrl);
     const zone = config.orgTimeZone;
+    const clock = new Clock(config.simulatedClock);
 
     const budget = options.ackBudgetMs ?? ACK_BUDGET_MS;
     const create = new CreateCampaignService(service, slack, admins, logger, budget);
@@ -82,10 +84,10 @@ export class SlackBot {
     const answers = new AnswerModalService(service, slack, admins, logger, budget);
     const numbers = new NumberModalService(service, slack, admins, logger, budget);
     const commands = new CampaignCommandService(service, slack, create, actions, answers, numbers, logger);
-    const recipients = new AddRecipientsService(service, slack, downloader, admins, logger, zone, budget);
+    const recipients = new AddRecipientsService(service, slack, downloader, admins, logger, zone, budget, clock);
     const shared = new SharedFileService(slack, downloader, admins, logger);
     const home = new HomeService(service, slack, logger, zone);
-    const digest = new DigestService(service, slack, logger, config.digestTime, zone);
+    const digest = new DigestService(service, slack, logger, config.digestTime, zone, clock);
     const outbox = new OutboxRelay(service, relaySlack, logger, config.outboxPollMs, zone);
 
     app.use(new EventDeduplicator().middleware());

@@ -1,4 +1,11 @@
-import { DEFAULT_LEGAL_WINDOW, type LegalWindow, parseLegalWindow, resolveTimeZone } from '@proactive-sms/domain';
+import {
+  DEFAULT_LEGAL_WINDOW,
+  type LegalWindow,
+  parseLegalWindow,
+  readSimulatedClock,
+  resolveTimeZone,
+  type SimulatedClock,
+} from '@proactive-sms/domain';
 import { type DatabaseTarget, parseDatabaseUrl } from '@proactive-sms/persistence';
 
 /** The service's settings, read once at boot from the environment; a bad value stops the start. */
@@ -9,6 +16,8 @@ export class ServiceConfig {
     readonly serviceToken: string,
     readonly orgTimeZone: string,
     readonly legalWindow: LegalWindow,
+    /** SIMULATED_CLOCK_*: the stack's shared simulated time (sandboxes and the demo); null is real time. */
+    readonly simulatedClock: SimulatedClock | null = null,
   ) {}
 
   static fromEnvironment(env: NodeJS.ProcessEnv = process.env): ServiceConfig {
@@ -45,9 +54,12 @@ export class ServiceConfig {
       problems.push((error as Error).message);
     }
 
+    const clock = readSimulatedClock(env, Date.now());
+    if (!clock.ok) problems.push(clock.error);
+
     if (problems.length > 0 || database === null) {
       throw new Error(`The campaign service cannot start:\n- ${problems.join('\n- ')}`);
     }
-    return new ServiceConfig(port, database, serviceToken, orgTimeZone, legalWindow);
+    return new ServiceConfig(port, database, serviceToken, orgTimeZone, legalWindow, clock.ok ? clock.clock : null);
   }
 }

@@ -34,7 +34,7 @@ export class OutboxService {
       await runStatement(
         em,
         `update outbox set attempts = attempts + 1, next_attempt_at = ? where id in (${ids.map(() => '?').join(', ')})`,
-        [new Date(now.getTime() + OUTBOX_LEASE_MS), ...ids],
+        [new Date(now.getTime() + OUTBOX_LEASE_MS * this.clock.rate), ...ids],
       );
       const items = await em.find(OutboxMessage, { id: { $in: ids } }, { orderBy: { id: 'asc' } });
       return Promise.all(items.map(async (item) => this.view(em, item)));
@@ -55,7 +55,8 @@ export class OutboxService {
     if (!item) throw new NotFoundException(`Outbox item ${id} does not exist`);
     // Exponential backoff, capped at ten minutes: Slack being down loses nothing, it only delays.
     const delay = Math.min(10 * 60_000, 1000 * 2 ** Math.min(item.attempts, 10));
-    const nextAttemptAt = new Date(this.clock.now().getTime() + delay);
+    // Back-offs are real time: with a simulated clock they are `rate` times longer on it.
+    const nextAttemptAt = new Date(this.clock.now().getTime() + delay * this.clock.rate);
     await runStatement(
       this.em,
       `update outbox set last_error = ?, next_attempt_at = ? where id = ? and delivered_at is null`,

@@ -1,4 +1,10 @@
-import { DEFAULT_LEGAL_WINDOW, type LegalWindow, parseLegalWindow } from '@proactive-sms/domain';
+import {
+  DEFAULT_LEGAL_WINDOW,
+  type LegalWindow,
+  parseLegalWindow,
+  readSimulatedClock,
+  type SimulatedClock,
+} from '@proactive-sms/domain';
 import { type DatabaseTarget, parseDatabaseUrl } from '@proactive-sms/persistence';
 import os from 'node:os';
 
@@ -22,6 +28,8 @@ export class DispatcherConfig {
     /** A claim older than this, from any process, is recovered (the process is taken to have died). */
     readonly claimLeaseMs: number,
     readonly dispatcherId: string,
+    /** SIMULATED_CLOCK_*: the stack's shared simulated time, with the MessageBird sandbox only. */
+    readonly simulatedClock: SimulatedClock | null = null,
   ) {}
 
   static fromEnvironment(env: NodeJS.ProcessEnv = process.env): DispatcherConfig {
@@ -63,6 +71,11 @@ export class DispatcherConfig {
     } catch (error) {
       problems.push((error as Error).message);
     }
+    const clock = readSimulatedClock(env, Date.now());
+    if (!clock.ok) problems.push(clock.error);
+    else if (clock.clock && !sandbox) {
+      problems.push('SIMULATED_CLOCK_START is for the sandboxes and the demo: it needs MESSAGEBIRD_SANDBOX_URL');
+    }
     const config = new DispatcherConfig(
       port,
       database!,
@@ -77,6 +90,7 @@ export class DispatcherConfig {
       number('MESSAGEBIRD_TIMEOUT_MS', 5000, 100, 120_000),
       number('DISPATCH_CLAIM_LEASE_MS', 60_000, 1000, 3_600_000),
       env['DISPATCHER_ID']?.trim() || `${os.hostname()}:${process.pid}`,
+      clock.ok ? clock.clock : null,
     );
     if (config.claimLeaseMs < 2 * config.providerTimeoutMs + 2 * config.dispatchIntervalMs) {
       problems.push(

@@ -1,4 +1,4 @@
-import { resolveTimeZone } from '@proactive-sms/domain';
+import { readSimulatedClock, resolveTimeZone, type SimulatedClock } from '@proactive-sms/domain';
 
 /** Slack user ids as Slack writes them (U…, W… for Enterprise Grid). */
 const SLACK_USER_ID = /^[UW][A-Z0-9]{2,30}$/;
@@ -29,6 +29,8 @@ export class BotConfig {
     /** WebClient retries for idempotent calls (the outbox relay never retries a post blindly). */
     readonly slackApiRetries: number,
     readonly logLevel: 'debug' | 'info' | 'warn' | 'error',
+    /** SIMULATED_CLOCK_*: the stack's shared simulated time, with the Slack sandbox only. */
+    readonly simulatedClock: SimulatedClock | null = null,
   ) {}
 
   static readonly DEFAULT_SLACK_API_URL = 'https://slack.com/api/';
@@ -113,6 +115,14 @@ export class BotConfig {
     const logLevel = (['debug', 'info', 'warn', 'error'] as const).find((level) => level === rawLevel);
     if (!logLevel) problems.push(`LOG_LEVEL "${rawLevel}" must be one of debug, info, warn, error`);
 
+    const clock = readSimulatedClock(env, Date.now());
+    if (!clock.ok) problems.push(clock.error);
+    else if (clock.clock && slackApiUrl === BotConfig.DEFAULT_SLACK_API_URL) {
+      problems.push(
+        'SIMULATED_CLOCK_START is for the sandboxes and the demo: it needs SLACK_API_URL (the Slack sandbox)',
+      );
+    }
+
     if (problems.length > 0) throw new Error(`The Slack bot cannot start:\n- ${problems.join('\n- ')}`);
     return new BotConfig(
       botToken,
@@ -128,6 +138,7 @@ export class BotConfig {
       orgTimeZone,
       slackApiRetries,
       logLevel ?? 'info',
+      clock.ok ? clock.clock : null,
     );
   }
 }

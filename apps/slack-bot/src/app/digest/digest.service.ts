@@ -1,6 +1,7 @@
 import type { Logger } from '@slack/bolt';
 import type { CampaignServiceClient } from '@proactive-sms/service-client';
 import type { SlackGateway } from '../slack/slack-gateway';
+import { Clock } from '../support/clock';
 import { slackErrorText } from '../support/user-facing-error';
 import { digestMessage, digestMetadata, isDigestOf } from './digest.format';
 import { dayIn, nextDigestAt, startOfDaySeconds } from './digest-schedule';
@@ -21,7 +22,7 @@ export class DigestService {
     private readonly logger: Logger,
     private readonly digestTime: string,
     private readonly zone: string,
-    private readonly now: () => Date = () => new Date(),
+    private readonly clock: Clock = new Clock(),
   ) {}
 
   start(): void {
@@ -34,7 +35,7 @@ export class DigestService {
   }
 
   async postDigest(): Promise<DigestRun> {
-    const now = this.now();
+    const now = this.clock.now();
     const day = dayIn(now, this.zone);
     const run: DigestRun = { day, posted: [], skipped: [], failed: [] };
     const digest = await this.service.digest();
@@ -75,10 +76,10 @@ export class DigestService {
   }
 
   private arm(): void {
-    const now = this.now();
+    const now = this.clock.now();
     const at = nextDigestAt(now, this.digestTime, this.zone);
     // At most ~25 hours away (a DST day), well within one setTimeout.
-    const delay = at.getTime() - now.getTime();
+    const delay = this.clock.realDelay(at.getTime() - now.getTime());
     this.timer = setTimeout(() => {
       this.postDigest()
         .catch((error: unknown) => this.logger.error(`digest failed: ${(error as Error).message}`))

@@ -25,6 +25,7 @@ import {
 } from '../views/recipients.view';
 import { readMetadata, ViewState } from '../views/view-state';
 import { MAX_CSV_BYTES, refuseBeforeDownload } from './csv-inspection';
+import { Clock } from '../support/clock';
 
 type Ack = (response?: ViewResponseAction) => Promise<void>;
 type Tell = (text: string) => Promise<void>;
@@ -53,6 +54,7 @@ export class AddRecipientsService {
     private readonly zone: string,
     /** How long a modal submit waits for the service before acknowledging without inline errors. */
     private readonly ackBudgetMs: number = ACK_BUDGET_MS,
+    private readonly clock: Clock = new Clock(),
   ) {}
 
   async openForSharedFile(input: { userId: string; triggerId: string; value: string }, tell: Tell): Promise<void> {
@@ -96,7 +98,7 @@ export class AddRecipientsService {
               metadata,
               campaigns,
               ...(campaignId === undefined ? {} : { campaignId }),
-              today: dayIn(new Date(), this.zone),
+              today: dayIn(this.clock.now(), this.zone),
             });
       await this.slack.updateView(opened.id, view);
     } catch (error) {
