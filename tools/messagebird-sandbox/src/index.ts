@@ -10,3 +10,4 @@ export { FAULT_TYPES, type Fault, type FaultRequest, type FaultRule, type FaultT
 export type { InboundDelivery, ReportDelivery, SandboxMessage, SandboxStats } from './sandbox-state';
 export { signMessageBirdWebhook, type WebhookSignatureInput } from './webhook-signer';
 export { INBOUND_WEBHOOK_PATH } from './sandbox-core';
+export { RemoteMessageBirdSandbox } from './remote-sandbox';

@@ -37,3 +37,4 @@ export { SKEW_SECONDS, signingHeaders, slackSignature, type SigningOptions } fro
 export { buildViewState, stateValue } from './view-state-builders';
 export type { FileRef, OptionObject, UserInput, ViewStateValue, ViewStateValues } from './view-state-builders';
 export { fileShareMessageEvent, fileSharedEvent, messageEvent, type MessageEventInput } from './event-builders';
+export { RemoteSlackSandbox } from './remote-sandbox';

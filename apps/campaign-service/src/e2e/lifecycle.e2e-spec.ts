@@ -1,5 +1,5 @@
 import { MikroORM } from '@mikro-orm/core';
-import { InboundMessage, Recipient } from '@proactive-sms/persistence';
+import { InboundMessage, Recipient, refreshCompletion } from '@proactive-sms/persistence';
 import { DATABASE_KINDS } from '@proactive-sms/persistence/testing';
 import { DateTime } from 'luxon';
 import { seedCampaign, type ServiceHarness, startService, upload } from './service-harness';
@@ -157,5 +157,30 @@ describe.each(DATABASE_KINDS)('campaign and list lifecycle on %s', (kind) => {
     await service.post(`/campaigns/${campaignId}/stop`).expect(200);
     const after = await service.get('/digest').expect(200);
     expect(after.body.campaigns.map((c: { id: number }) => c.id)).not.toContain(campaignId);
+  });
+
+  it('reports a campaign that completed since yesterday once more, with its final numbers, then drops it', async () => {
+    const { campaignId } = await seedCampaign(service, { name: 'Finished today' });
+    const list = await upload(service, campaignId, CSV, { outreachStartAt: '2027-03-10T09:00' }).expect(201);
+    const em = service.app.get(MikroORM).em.fork();
+    await em.nativeUpdate(
+      Recipient,
+      { list: list.body.id },
+      { state: 'delivered', sentAt: service.clock.now(), deliveredAt: service.clock.now() },
+    );
+    await em.transactional((tx) => refreshCompletion(tx, campaignId, service.clock.now()));
+    expect((await service.get(`/campaigns/${campaignId}`).expect(200)).body.status).toBe('completed');
+
+    service.clock.set('2027-03-11T09:00:00Z'); // the next morning's digest
+    const digest = await service.get('/digest').expect(200);
+    expect(digest.body.campaigns.find((c: { id: number }) => c.id === campaignId)).toMatchObject({
+      name: 'Finished today',
+      status: 'completed',
+      totals: { recipients: 3, delivered: 3, pending: 0 },
+    });
+
+    service.clock.set('2027-03-12T09:00:00Z'); // a day later it is no longer news
+    const later = await service.get('/digest').expect(200);
+    expect(later.body.campaigns.map((c: { id: number }) => c.id)).not.toContain(campaignId);
   });
 });

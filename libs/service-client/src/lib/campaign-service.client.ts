@@ -10,6 +10,7 @@ import type {
   NewSenderNumber,
   OutboxItem,
   RecipientList,
+  RecipientPage,
   SenderNumber,
   UploadAccepted,
 } from './service-types';
@@ -94,6 +95,12 @@ export class CampaignServiceClient {
 
   getRecipientList(id: number): Promise<RecipientList> {
     return this.json('GET', `/recipient-lists/${id}`);
+  }
+
+  /** A page of a list's recipients, in CSV line order. */
+  listRecipients(listId: number, page: { offset?: number; limit?: number } = {}): Promise<RecipientPage> {
+    const query = new URLSearchParams({ offset: String(page.offset ?? 0), limit: String(page.limit ?? 100) });
+    return this.json('GET', `/recipient-lists/${listId}/recipients?${query}`);
   }
 
   recipientTemplate(): Promise<DownloadedFile> {

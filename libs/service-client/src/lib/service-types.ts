@@ -69,6 +69,23 @@ export type RecipientList = {
   completedAt: string | null;
 };
 
+/** One recipient of a list: where they are and what happened to their text. */
+export type ListRecipient = {
+  id: number;
+  /** The CSV line it came from. */
+  line: number;
+  phone: string;
+  timezone: string;
+  name: string | null;
+  state: string;
+  dueAt: string | null;
+  sentAt: string | null;
+  deliveredAt: string | null;
+  error: string | null;
+};
+
+export type RecipientPage = { total: number; offset: number; limit: number; items: ListRecipient[] };
+
 export type UploadAccepted = RecipientList & {
   warnings: { line: number | null; reason: string; message: string }[];
   messagePreview: { segments: number; encoding: string; unicodeRecipients: number; text: string };

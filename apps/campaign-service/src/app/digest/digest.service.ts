@@ -9,7 +9,13 @@ import { RecipientListService } from '../recipient-lists/recipient-list.service'
 
 export type { CampaignDigest } from '@proactive-sms/service-client';
 
-/** What the daily digest and App Home show: each active (or paused) campaign's progress, per list. */
+/** A campaign that completed within this long still shows in the digest, with its final numbers. */
+const COMPLETED_SHOWN_MS = 24 * 3_600_000;
+
+/**
+ * What the daily digest and App Home show: each active (or paused) campaign's progress, per list — and a
+ * campaign that completed since the day before, so that its last texts and final numbers are reported once.
+ */
 @Injectable()
 export class DigestService {
   constructor(
@@ -20,9 +26,21 @@ export class DigestService {
   ) {}
 
   async digest(): Promise<{ generatedAt: string; campaigns: CampaignDigest[] }> {
+    const since = new Date(this.clock.now().getTime() - COMPLETED_SHOWN_MS);
+    const recentlyCompleted = await queryRows<{ campaign_id: number | string }>(
+      this.em,
+      `select distinct l.campaign_id from recipient_lists l join campaigns c on c.id = l.campaign_id
+        where c.status = 'completed' and l.completed_at >= ?`,
+      [since],
+    );
     const campaigns = await this.em.find(
       Campaign,
-      { status: { $in: ['active', 'paused'] } },
+      {
+        $or: [
+          { status: { $in: ['active', 'paused'] } },
+          { id: { $in: recentlyCompleted.map((row) => Number(row.campaign_id)) } },
+        ],
+      },
       { orderBy: { id: 'asc' }, populate: ['senderNumber', 'answer'] },
     );
     const digests: CampaignDigest[] = [];

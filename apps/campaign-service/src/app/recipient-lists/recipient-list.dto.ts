@@ -18,15 +18,4 @@ export type { ListForecast } from '@proactive-sms/service-client';
 
 export type { RecipientList as RecipientListView } from '@proactive-sms/service-client';
 
-export type RecipientView = {
-  id: number;
-  line: number;
-  phone: string;
-  timezone: string;
-  name: string | null;
-  state: string;
-  dueAt: string | null;
-  sentAt: string | null;
-  deliveredAt: string | null;
-  error: string | null;
-};
+export type { ListRecipient as RecipientView } from '@proactive-sms/service-client';
