@@ -12,7 +12,8 @@ async function main(): Promise<number> {
   const plan = planStack(env);
   for (const warning of plan.warnings) console.warn(`[start] warning: ${warning}`);
   if (plan.problems.length > 0) {
-    console.error(`[start] Proactive SMS cannot start:\n${plan.problems.map((p) => `  - ${p}`).join('\n')}`);
+    const because = plan.realBecause ? ` — ${plan.realBecause}` : '';
+    console.error(`[start] Proactive SMS cannot start${because}:\n${plan.problems.map((p) => `  - ${p}`).join('\n')}`);
     console.error('[start] See .env.example and the Configuration section of README.md.');
     return 1;
   }

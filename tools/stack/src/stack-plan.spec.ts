@@ -16,6 +16,7 @@ describe('planStack', () => {
       ports: { service: 3100, dispatcher: 3200, bot: 3000, messagebird: 3300, slack: 3400 },
       problems: [],
       warnings: [],
+      realBecause: null,
     });
   });
 
@@ -29,14 +30,17 @@ describe('planStack', () => {
     const plan = planStack({ SLACK_BOT_TOKEN: 'xoxb-1-2-abc', SLACK_SIGNING_SECRET: 'secret' });
     expect(plan.sandbox).toBe(false);
     expect(plan.problems).toEqual([
-      expect.stringMatching(/^MESSAGEBIRD_ACCESS_KEY is missing: .*\(SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET are set/),
+      expect.stringMatching(/^MESSAGEBIRD_ACCESS_KEY is missing: a live access key/),
       expect.stringMatching(/^MESSAGEBIRD_SIGNING_KEY is missing/),
       expect.stringMatching(/^ADMIN_SLACK_USER_IDS is missing/),
       expect.stringMatching(/^PUBLIC_URL is missing/),
     ]);
-    expect(planStack({ MESSAGEBIRD_ACCESS_KEY: 'live_abc' }).problems[0]).toMatch(
-      /^SLACK_BOT_TOKEN is missing: .*MESSAGEBIRD_ACCESS_KEY is set, so npm start runs for real; unset it/,
+    expect(plan.realBecause).toBe(
+      'SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET are set, so npm start runs for real against Slack and MessageBird (unset them to run on the local sandboxes)',
     );
+    const onlyMessageBird = planStack({ MESSAGEBIRD_ACCESS_KEY: 'live_abc' });
+    expect(onlyMessageBird.problems[0]).toMatch(/^SLACK_BOT_TOKEN is missing: the bot token/);
+    expect(onlyMessageBird.realBecause).toMatch(/^MESSAGEBIRD_ACCESS_KEY is set, .*\(unset it to run/);
   });
 
   it('refuses settings that contradict real credentials', () => {

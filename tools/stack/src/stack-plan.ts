@@ -13,6 +13,8 @@ export interface StackPlan {
   problems: string[];
   /** Printed, not fatal. */
   warnings: string[];
+  /** Why it runs for real (which credentials are set), said once above the problems. */
+  realBecause: string | null;
 }
 
 const PORT_VARIABLES: Record<keyof Ports, [string, number]> = {
@@ -54,8 +56,7 @@ export function planStack(env: Readonly<Record<string, string | undefined>>): St
   const setCredentials = CREDENTIAL_VARIABLES.filter((name) => value(name) !== '');
   const sandbox = setCredentials.length === 0;
   if (!sandbox) {
-    const because = `(${setCredentials.join(', ')} ${setCredentials.length === 1 ? 'is' : 'are'} set, so npm start runs for real; unset ${setCredentials.length === 1 ? 'it' : 'them'} to run on the local sandboxes)`;
-    const missing = (name: string, what: string) => problems.push(`${name} is missing: ${what} ${because}`);
+    const missing = (name: string, what: string) => problems.push(`${name} is missing: ${what}`);
     if (!value('SLACK_BOT_TOKEN'))
       missing('SLACK_BOT_TOKEN', 'the bot token (xoxb-…) from the Slack app’s "OAuth & Permissions"');
     if (!value('SLACK_SIGNING_SECRET') && !value('SLACK_APP_TOKEN')) {
@@ -93,5 +94,9 @@ export function planStack(env: Readonly<Record<string, string | undefined>>): St
       warnings.push('MESSAGEBIRD_ACCESS_KEY is a test key: MessageBird accepts the messages but delivers none');
     }
   }
-  return { sandbox, ports, problems, warnings };
+  const realBecause = sandbox
+    ? null
+    : `${setCredentials.join(', ')} ${setCredentials.length === 1 ? 'is' : 'are'} set, so npm start runs for real ` +
+      `against Slack and MessageBird (unset ${setCredentials.length === 1 ? 'it' : 'them'} to run on the local sandboxes)`;
+  return { sandbox, ports, problems, warnings, realBecause };
 }
