@@ -29,7 +29,7 @@ export class DispatcherModule {
   static register(config: DispatcherConfig, options: DispatcherOptions = {}): DynamicModule {
     const providers: Provider[] = [
       { provide: DispatcherConfig, useValue: config },
-      { provide: Clock, useValue: options.clock ?? new Clock() },
+      { provide: Clock, useValue: options.clock ?? new Clock(config.simulatedClock) },
       {
         provide: SMS_PROVIDER,
         useValue:

@@ -250,7 +250,8 @@ export class ClaimRepository {
   async recoverExpired(): Promise<{ requeued: number; unknown: number }> {
     const em = this.orm.em.fork();
     const now = this.clock.now();
-    const expired = new Date(now.getTime() - this.config.claimLeaseMs);
+    // The lease is real time (how long a live process may take); a simulated clock runs `rate` times faster.
+    const expired = new Date(now.getTime() - this.config.claimLeaseMs * this.clock.rate);
     return em.transactional(async (tx) => {
       const requeued = await runStatement(
         tx,
