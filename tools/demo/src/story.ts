@@ -8,7 +8,9 @@ import { type SimulatedClock, simulatedNowMs } from '@proactive-sms/domain';
 import { RemoteMessageBirdSandbox, type SandboxMessage } from '@proactive-sms/messagebird-sandbox';
 import { CampaignServiceClient, type ListRecipient } from '@proactive-sms/service-client';
 import {
+  buttonsOf,
   fileShareMessageEvent,
+  messageText,
   type RecordedCall,
   RemoteSlackSandbox,
   SlackDriver,
@@ -155,7 +157,7 @@ class Story {
     const posted = await this.waitForCall(
       'the campaign message in #general',
       'chat.postMessage',
-      (c) => c.args['channel'] === CAMPAIGN_CHANNEL && textOf(c).includes(CAMPAIGN_NAME) && !c.args['thread_ts'],
+      (c) => c.args['channel'] === CAMPAIGN_CHANNEL && messageText(c).includes(CAMPAIGN_NAME) && !c.args['thread_ts'],
     );
     this.slackEntry(posted, `#general: ${firstLine(posted)}`);
     this.timeline.observed('campaign created through the modal; its message is in #general');
@@ -170,7 +172,7 @@ class Story {
     const refusal = await this.waitForCall(
       'the refusal in the file’s thread',
       'chat.postMessage',
-      (c) => c.args['thread_ts'] === shareTs && textOf(c).includes('was not added'),
+      (c) => c.args['thread_ts'] === shareTs && messageText(c).includes('was not added'),
     );
     await this.waitForCall(
       'the error log shared in the thread',
@@ -194,7 +196,7 @@ class Story {
     const accepted = await this.waitForCall(
       'the accepted list in the file’s thread',
       'chat.postMessage',
-      (c) => c.args['thread_ts'] === shareTs && textOf(c).includes(':white_check_mark:'),
+      (c) => c.args['thread_ts'] === shareTs && messageText(c).includes(':white_check_mark:'),
     );
     this.slackEntry(accepted, `thread: ${firstLine(accepted)}`, sectionsOf(accepted));
     this.timeline.observed('the corrected list was added: 3 recipients scheduled, with a forecast');
@@ -488,10 +490,6 @@ function optionsOf(view: SandboxView, blockId: string): { text: string; value: s
   return options.map((o) => ({ text: o.text.text, value: o.value }));
 }
 
-function textOf(call: RecordedCall): string {
-  return `${String(call.args['text'] ?? '')}\n${JSON.stringify(call.args['blocks'] ?? [])}`;
-}
-
 function firstLine(call: RecordedCall): string {
   return String(call.args['text'] ?? '').split('\n')[0]!;
 }
@@ -509,19 +507,4 @@ function sectionsOf(call: RecordedCall): string[] {
     .flatMap((text) => text.split('\n'))
     .map((line) => line.replace(/\*/g, ''))
     .filter((line) => line.trim() !== '');
-}
-
-function buttonsOf(call: RecordedCall): { actionId: string; value: string; blockId: string }[] {
-  const blocks = (call.args['blocks'] ?? []) as {
-    type: string;
-    block_id?: string;
-    elements?: { type: string; action_id: string; value?: string }[];
-  }[];
-  return blocks
-    .filter((b) => b.type === 'actions')
-    .flatMap((b) =>
-      (b.elements ?? [])
-        .filter((e) => e.type === 'button')
-        .map((e) => ({ actionId: e.action_id, value: e.value ?? '', blockId: b.block_id ?? '' })),
-    );
 }

@@ -38,3 +38,4 @@ export { buildViewState, stateValue } from './view-state-builders';
 export type { FileRef, OptionObject, UserInput, ViewStateValue, ViewStateValues } from './view-state-builders';
 export { fileShareMessageEvent, fileSharedEvent, messageEvent, type MessageEventInput } from './event-builders';
 export { RemoteSlackSandbox } from './remote-sandbox';
+export { buttonsOf, messageText } from './recorded-calls';

@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { MikroORM } from '@mikro-orm/core';
 import { openDatabase } from '@proactive-sms/persistence';
 import { CampaignServiceClient } from '@proactive-sms/service-client';
-import { type RecordedCall, SlackDriver, type SlackSandbox, startSlackSandbox } from '@proactive-sms/slack-sandbox';
+import { SlackDriver, type SlackSandbox, startSlackSandbox } from '@proactive-sms/slack-sandbox';
 import { BotConfig } from '../app/config/bot-config';
 import { SlackBot } from '../app/slack-bot';
 import { BotLogger } from '../app/support/logger';
@@ -176,23 +176,4 @@ export async function eventually<T>(
   }
 }
 
-/** The text of a recorded message call, its blocks included, for "does it say X" assertions. */
-export function messageText(call: RecordedCall): string {
-  return `${String(call.args['text'] ?? '')}\n${JSON.stringify(call.args['blocks'] ?? [])}`;
-}
-
-/** Buttons (action ids) in a recorded message call. */
-export function buttonsOf(call: RecordedCall): { actionId: string; value: string; blockId: string }[] {
-  const blocks = (call.args['blocks'] ?? []) as {
-    type: string;
-    block_id?: string;
-    elements?: { type: string; action_id: string; value?: string }[];
-  }[];
-  return blocks
-    .filter((b) => b.type === 'actions')
-    .flatMap((b) =>
-      (b.elements ?? [])
-        .filter((e) => e.type === 'button')
-        .map((e) => ({ actionId: e.action_id, value: e.value ?? '', blockId: b.block_id ?? '' })),
-    );
-}
+export { buttonsOf, messageText } from '@proactive-sms/slack-sandbox';
