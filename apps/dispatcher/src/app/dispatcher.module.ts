@@ -11,6 +11,9 @@ import { DispatchCron } from './dispatch/dispatch.cron';
 import { DispatchService, SMS_PROVIDER } from './dispatch/dispatch.service';
 import { OutcomeRecorder } from './dispatch/outcome.recorder';
 import { HealthController } from './health.controller';
+import { DispatcherMetrics } from './metrics/dispatcher-metrics';
+import { MetricsController } from './metrics/metrics.controller';
+import { MetricsService } from './metrics/metrics.service';
 import { DatabaseJtiStore } from './webhooks/database-jti.store';
 import { DeliveryReportService } from './webhooks/delivery-report.service';
 import { InboundMessageService } from './webhooks/inbound-message.service';
@@ -43,6 +46,8 @@ export class DispatcherModule {
         useFactory: (store: DatabaseJtiStore) => new WebhookVerifier(config.messageBirdSigningKey, store),
       },
       DatabaseMigrations,
+      DispatcherMetrics,
+      MetricsService,
       ClaimRepository,
       OutcomeRecorder,
       DispatchService,
@@ -56,7 +61,7 @@ export class DispatcherModule {
         MikroOrmModule.forRoot({ ...ormOptions(config.database), registerRequestContext: false }),
         ScheduleModule.forRoot(),
       ],
-      controllers: [WebhookController, HealthController],
+      controllers: [WebhookController, HealthController, MetricsController],
       providers,
     };
   }

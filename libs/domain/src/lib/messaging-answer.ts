@@ -48,7 +48,8 @@ const PLACEHOLDER = /(?<!\{)\{\{([^{}]*)\}\}(?!\})/g;
 const FIRST_NAME_PLACEHOLDER = /\{\{\s*first_name\s*\}\}/g;
 const SINGLE_BRACE_FIRST_NAME = /(?<!\{)\{\s*first[ _]?name\s*\}(?!\})/i;
 
-function normaliseName(value: string | null | undefined): string {
+/** A name as it is put into a message: NFC, whitespace collapsed, trimmed. */
+export function normaliseName(value: string | null | undefined): string {
   return (value ?? '').normalize('NFC').replace(/\s+/g, ' ').trim();
 }
 

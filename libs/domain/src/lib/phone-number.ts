@@ -128,7 +128,8 @@ export function normalisePhoneNumber(input: string): PhoneNumberResult {
 
   // libphonenumber drops a national prefix written after the country code (+44 (0)20 …, +1 1 212 …).
   // The result must be stable: +386 0000000 would lose a 0 on every pass, so it is not a real number.
-  if (parsePhoneNumberFromString(phone.number)?.number !== phone.number) {
+  // When nothing was dropped the result is the input itself, stable by definition: no second parse.
+  if (phone.number !== international && parsePhoneNumberFromString(phone.number)?.number !== phone.number) {
     return refuse(
       `"${shown}" is not a possible phone number for country code +${phone.countryCallingCode}. ${FORMAT_HINT}`,
     );

@@ -8,9 +8,9 @@
  * A list is all-or-nothing: one bad row refuses it, and the errors name every bad row so the admin
  * can fix them in one go. Duplicate phone numbers are only warnings (the first row is kept).
  */
-import { parse } from 'csv-parse';
+import { type Options as CsvParseOptions, Parser } from 'csv-parse';
 import { normalisePhoneNumber } from './phone-number';
-import { resolveTimeZone } from './time-zone';
+import { resolveTimeZone, type TimeZoneResult } from './time-zone';
 
 /** The product's limit: "each CSV can contain up to 3,500 contacts". */
 export const MAX_RECIPIENTS_PER_LIST = 3500;
@@ -111,6 +111,27 @@ function countLineBreaks(raw: string): number {
   return count;
 }
 
+/**
+ * csv-parse's stream, with each record handed to `onRecord` the moment it is parsed instead of queued on
+ * the readable side: nothing is buffered, and records parsed before a syntax error are still seen. (Its
+ * on_record option does the same but builds a context object per record, which costs as much again as the
+ * parse itself.)
+ */
+class RecordParser extends Parser {
+  constructor(
+    options: CsvParseOptions,
+    private readonly onRecord: (record: { record: string[]; raw: string }) => void,
+  ) {
+    super(options);
+  }
+
+  override push(chunk: unknown, encoding?: BufferEncoding): boolean {
+    if (chunk === null) return super.push(null, encoding);
+    this.onRecord(chunk as { record: string[]; raw: string });
+    return true;
+  }
+}
+
 /** Validates records one at a time, in file order. */
 class RecipientCollector {
   readonly rows: RecipientRow[] = [];
@@ -120,6 +141,8 @@ class RecipientCollector {
   sawHeader = false;
   private sawFirstRecord = false;
   private readonly firstLineOfPhone = new Map<string, number>();
+  /** A list holds a handful of distinct zones: each is resolved once. */
+  private readonly zones = new Map<string, TimeZoneResult>();
 
   constructor(private readonly maxRows: number) {}
 
@@ -188,7 +211,8 @@ class RecipientCollector {
       return;
     }
     const [zoneText = '', phoneText = '', nameText = ''] = used;
-    const zone = resolveTimeZone(zoneText);
+    let zone = this.zones.get(zoneText);
+    if (!zone) this.zones.set(zoneText, (zone = resolveTimeZone(zoneText)));
     const phone = normalisePhoneNumber(phoneText);
     if (!zone.ok) this.errors.push({ line, reason: zone.reason, message: zone.message, fields: original });
     if (!phone.ok) this.errors.push({ line, reason: phone.reason, message: phone.message, fields: original });
@@ -277,20 +301,20 @@ export async function parseRecipientCsv(
 
   let nextLine = 1;
   let parseError: Error | undefined;
-  const parser = parse({
-    raw: true,
-    trim: true,
-    relax_quotes: true, // a quote inside an unquoted field is kept: John "JJ" Smith
-    relax_column_count: true, // field counts are checked per row, with the product's reason
-    skip_empty_lines: false, // blank lines are seen, so that line numbers stay right
-    on_record: (record: unknown) => {
-      const { record: fields, raw } = record as { record: string[]; raw: string };
+  const parser = new RecordParser(
+    {
+      raw: true,
+      trim: true,
+      relax_quotes: true, // a quote inside an unquoted field is kept: John "JJ" Smith
+      relax_column_count: true, // field counts are checked per row, with the product's reason
+      skip_empty_lines: false, // blank lines are seen, so that line numbers stay right
+    },
+    ({ record: fields, raw }) => {
       const line = nextLine;
       nextLine += countLineBreaks(raw);
       collector.add(fields, line);
-      return null; // nothing is buffered: the collector keeps what it needs
     },
-  });
+  );
   const settled = new Promise<void>((resolve) => {
     parser.once('end', resolve);
     parser.once('close', resolve);

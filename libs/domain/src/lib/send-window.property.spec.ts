@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { DateTime, IANAZone } from 'luxon';
 import { formatClockTime } from './clock-time';
 import { DEFAULT_LEGAL_WINDOW, LegalWindow } from './legal-window';
-import { firstInstantAtOrAfterWallTime, hasAnySendWindow, nextSendInstant } from './send-window';
+import { firstInstantAtOrAfterWallTime, hasAnySendWindow, nextSendInstant, sendWindowAt } from './send-window';
 import { closedSchedule, DayHours, WeeklySchedule, WEEKDAYS } from './weekly-schedule';
 
 const MINUTE = 60_000;
@@ -190,6 +190,31 @@ describe('nextSendInstant properties (every IANA zone, instants around DST chang
         return result === null;
       }),
       { numRuns: 200 },
+    );
+  });
+});
+
+describe('sendWindowAt properties', () => {
+  it('opens where nextSendInstant says, and every instant up to openUntil is inside the window', () => {
+    fc.assert(
+      fc.property(query, fc.double({ min: 0, max: 1, noNaN: true }), (q, fraction) => {
+        const span = sendWindowAt({ ...q, notBefore: new Date(q.notBefore) });
+        const next = nextSendInstant({ ...q, notBefore: new Date(q.notBefore) });
+        if (span === null || next === null) return span === null && next === null;
+        const [opens, until] = [span.opensAt.getTime(), span.openUntil.getTime()];
+        if (opens !== next.getTime() || until <= opens) return false;
+        const windows = oracleWindows(q.schedule, q.legalWindow);
+        const within = opens + Math.floor(fraction * (until - opens - 1));
+        if (!insideByLuxon(within, q.timeZone, windows) || !insideByLuxon(until - 1, q.timeZone, windows)) return false;
+        // Every minute boundary of the span is inside too (membership only changes on minute boundaries).
+        let outside = false;
+        forEachMinute(q.timeZone, opens, until, (_instant, localMs) => {
+          outside = !insideLocal(localMs, windows);
+          return !outside;
+        });
+        return !outside;
+      }),
+      { numRuns: 300 },
     );
   });
 });

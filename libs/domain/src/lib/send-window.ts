@@ -52,6 +52,36 @@ export function hasAnySendWindow(schedule: WeeklySchedule, legalWindow: LegalWin
  * any day.
  */
 export function nextSendInstant(query: SendWindowQuery): Date | null {
+  const found = findSendWindow(query);
+  if (found === null) return null;
+  // Independent check through luxon's own local-time conversion: never hand out an instant that is
+  // outside the recipient's local hours, even if the arithmetic above has a bug.
+  checkInside(found.at, found, query.timeZone);
+  return new Date(found.at);
+}
+
+/** A stretch of a send window: every instant in [opensAt, openUntil) is inside it. */
+export type SendWindowSpan = { opensAt: Date; openUntil: Date };
+
+/**
+ * The send window in effect at notBefore, or the next one: `opensAt` is nextSendInstant's answer, and every
+ * instant from it until `openUntil` is inside the window too. `openUntil` is the window's close, or earlier
+ * where the zone's offset may change (the window can go on after it: ask again from there). It lets a
+ * caller with many instants in one zone — a forecast of thousands of sends — ask once per window instead of
+ * once per instant. Null when there is no window on any day.
+ */
+export function sendWindowAt(query: SendWindowQuery): SendWindowSpan | null {
+  const found = findSendWindow(query);
+  if (found === null) return null;
+  // Both ends are checked through luxon; in between the offset is constant, so local time runs evenly.
+  checkInside(found.at, found, query.timeZone);
+  checkInside(found.until - 1, found, query.timeZone);
+  return { opensAt: new Date(found.at), openUntil: new Date(found.until) };
+}
+
+type FoundWindow = LocalMatch & { zone: IANAZone; windows: (MinuteInterval | null)[] };
+
+function findSendWindow(query: SendWindowQuery): FoundWindow | null {
   const zone = ianaZone(query.timeZone);
   const windows = windowsByWeekdayIndex(query.schedule, query.legalWindow);
   if (windows.every((window) => window === null)) return null;
@@ -62,16 +92,15 @@ export function nextSendInstant(query: SendWindowQuery): Date | null {
     const window = windows[weekdayIndexOfLocalDay(localDay)];
     return window && { start: window.open * MINUTE_MS, end: window.close * MINUTE_MS };
   });
-  if (found === null) return null;
+  return found && { ...found, zone, windows };
+}
 
-  // Independent check through luxon's own local-time conversion: never hand out an instant that is
-  // outside the recipient's local hours, even if the arithmetic above has a bug.
-  if (!insideWindows(found, zone, windows)) {
+function checkInside(instant: number, found: FoundWindow, timeZone: string): void {
+  if (!insideWindows(instant, found.zone, found.windows)) {
     throw new Error(
-      `nextSendInstant computed ${new Date(found).toISOString()} outside the send window in ${query.timeZone}`,
+      `computed ${new Date(instant).toISOString()} as inside the send window in ${timeZone}, but it is not`,
     );
   }
-  return new Date(found);
 }
 
 export function isInsideSendWindow(
@@ -108,7 +137,7 @@ export function firstInstantAtOrAfterWallTime(wallTimeMs: number, timeZone: stri
   });
   if (found === null)
     throw new Error(`No instant found for wall time ${new Date(wallTimeMs).toISOString()} in ${timeZone}`);
-  return new Date(found);
+  return new Date(found.at);
 }
 
 function ianaZone(timeZone: string): IANAZone {
@@ -131,13 +160,16 @@ type LocalWindowOf = (localDayStart: number) => { start: number; end: number } |
 
 type OffsetSegment = { start: number; end: number; offset: number };
 
+/** The earliest matching instant, and the end of the matching stretch it starts (same offset throughout). */
+type LocalMatch = { at: number; until: number };
+
 /**
  * Earliest instant in [from, until) whose local time falls in the window the callback gives for its
  * local day (start inclusive, end exclusive, ms after local midnight). Works segment by segment of
  * constant UTC offset, where local time is just instant + offset, so gaps, repeated hours and skipped
  * dates need no special cases: each segment only ever contains local times that really happen.
  */
-function earliestLocalMatch(zone: IANAZone, from: number, until: number, windowOf: LocalWindowOf): number | null {
+function earliestLocalMatch(zone: IANAZone, from: number, until: number, windowOf: LocalWindowOf): LocalMatch | null {
   for (const segment of offsetSegments(zone, from, until, windowOf)) {
     const hit = earliestInSegment(segment, windowOf);
     if (hit !== null) return hit;
@@ -145,14 +177,15 @@ function earliestLocalMatch(zone: IANAZone, from: number, until: number, windowO
   return null;
 }
 
-function earliestInSegment({ start, end, offset }: OffsetSegment, windowOf: LocalWindowOf): number | null {
+function earliestInSegment({ start, end, offset }: OffsetSegment, windowOf: LocalWindowOf): LocalMatch | null {
   const localStart = start + offset;
   const localEnd = end + offset;
   for (let day = floorToDay(localStart); day < localEnd; day += DAY_MS) {
     const window = windowOf(day);
     if (!window) continue;
     const first = Math.max(localStart, day + window.start);
-    if (first < Math.min(localEnd, day + window.end)) return first - offset;
+    const last = Math.min(localEnd, day + window.end);
+    if (first < last) return { at: first - offset, until: last - offset };
   }
   return null;
 }

@@ -14,7 +14,7 @@
  * must send with `messageDataCoding(text)` and never let the gateway silently replace characters.
  * Note "Ç" (0x09) is GSM but lowercase "ç" is not: we follow the table as published and do not map it.
  */
-import { renderMessagingAnswer } from './messaging-answer';
+import { normaliseName, renderMessagingAnswer } from './messaging-answer';
 
 export type SmsEncodingName = 'GSM-7' | 'UCS-2';
 
@@ -171,6 +171,18 @@ export interface AnswerPreview {
 const MAX_UNICODE_NAME_EXAMPLES = 5;
 
 /**
+ * Which names render to the same encoding and segments: a name of basic GSM-7 characters only costs one
+ * septet (and one UTF-16 unit) per character wherever it stands, so only its length matters — a list of
+ * thousands of different such names is measured a handful of times. Any other name is its own key.
+ */
+function encodingKey(name: string | null): string {
+  const shown = normaliseName(name);
+  if (shown === '') return name ?? '';
+  for (const ch of shown) if (!GSM_BASIC_SET.has(ch)) return name!;
+  return `\u0000gsm-basic:${shown.length}`;
+}
+
+/**
  * Worst-case segments for a Messaging Answer over the names of a recipient list (null or blank
  * names get the default first name), plus the rendering for the default name. Each distinct name is
  * rendered once; a body without the variable is computed once.
@@ -195,7 +207,7 @@ export function answerPreview(body: string, defaultFirstName: string, names: Ite
 
   for (const name of names) {
     recipients += 1;
-    const key = name ?? '';
+    const key = encodingKey(name);
     let result = cache.get(key);
     if (!result) {
       result = smsEncoding(renderMessagingAnswer(body, { firstName: name, defaultFirstName }));

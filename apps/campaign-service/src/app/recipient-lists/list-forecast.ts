@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { forecastSends, type LegalWindow, nextSendInstant } from '@proactive-sms/domain';
+import { forecastSends, type LegalWindow, sendWindowAt } from '@proactive-sms/domain';
 import { type Campaign, toDate, queryRows } from '@proactive-sms/persistence';
 import type { ListForecast } from './recipient-list.dto';
 
@@ -7,6 +7,12 @@ import type { ListForecast } from './recipient-list.dto';
 const FORECAST_HORIZON_ROWS = 50_000;
 
 type PendingRow = { list_id: number | string; timezone: string; due_at: unknown; end_at: unknown };
+
+/** A list written in this very request: its waiting recipients are known, so they are not read back. */
+export type WrittenList = {
+  listId: number;
+  recipients: { timezone: string; dueAt: Date | null; endAt: Date | null }[];
+};
 
 /**
  * Forecasts every list of a campaign at once, because the lists share the sender number's rate and the
@@ -18,21 +24,33 @@ export async function forecastCampaignLists(
   campaign: Campaign,
   legalWindow: LegalWindow,
   now: Date,
+  written?: WrittenList,
 ): Promise<Map<number, ListForecast>> {
-  const pending = await queryRows<PendingRow>(
+  const stored = await queryRows<PendingRow>(
     em,
     `select list_id, timezone, due_at, end_at from recipients
-      where campaign_id = ? and state = 'pending' and due_at is not null
+      where campaign_id = ? and state = 'pending' and due_at is not null${written ? ' and list_id <> ?' : ''}
       order by due_at limit ${FORECAST_HORIZON_ROWS}`,
-    [campaign.id],
+    written ? [campaign.id, written.listId] : [campaign.id],
   );
-  const others = await queryRows<{ due_at: unknown }>(
+  const pending = written ? withWritten(stored, written) : stored;
+  // The other active campaigns on the number first, then their waiting recipients campaign by campaign through
+  // (campaign, state, due_at): never a pass over every campaign's backlog.
+  const neighbours = await queryRows<{ id: number | string }>(
     em,
-    `select r.due_at from recipients r join campaigns c on c.id = r.campaign_id
-      where c.sender_number_id = ? and r.campaign_id <> ? and c.status = 'active' and r.state = 'pending' and r.due_at is not null
-      order by r.due_at limit ${FORECAST_HORIZON_ROWS}`,
+    `select id from campaigns where sender_number_id = ? and id <> ? and status = 'active'`,
     [campaign.senderNumber.id, campaign.id],
   );
+  const others =
+    neighbours.length === 0
+      ? []
+      : await queryRows<{ due_at: unknown }>(
+          em,
+          `select due_at from recipients
+            where campaign_id in (${neighbours.map(() => '?').join(', ')}) and state = 'pending' and due_at is not null
+            order by due_at limit ${FORECAST_HORIZON_ROWS}`,
+          neighbours.map((row) => Number(row.id)),
+        );
   const history = await queryRows<{
     list_id: number | string;
     first_sent: unknown;
@@ -44,14 +62,20 @@ export async function forecastCampaignLists(
     `select list_id, min(sent_at) as first_sent, max(sent_at) as last_sent,
             sum(case when state = 'not_reached' then 1 else 0 end) as not_reached,
             sum(case when state = 'pending' and due_at is null then 1 else 0 end) as unreachable
-       from recipients where campaign_id = ? group by list_id`,
-    [campaign.id],
+       from recipients where campaign_id = ?${written ? ' and list_id <> ?' : ''} group by list_id`,
+    written ? [campaign.id, written.listId] : [campaign.id],
   );
+  if (written) {
+    // Just written: nothing sent or settled yet; waiting with no due time at all is not reachable.
+    const unreachable = written.recipients.filter((recipient) => recipient.dueAt === null).length;
+    history.push({ list_id: written.listId, first_sent: null, last_sent: null, not_reached: 0, unreachable });
+  }
 
   const recipients = pending.map((row) => ({
     dueAt: new Date(Math.max(toDate(row.due_at)!.getTime(), now.getTime())),
     endAt: toDate(row.end_at),
   }));
+  const windows = new Map<string, { opensAt: number; openUntil: number }>();
   const result = forecastSends(
     recipients,
     {
@@ -65,13 +89,17 @@ export async function forecastCampaignLists(
     },
     {
       alreadyScheduledOnNumber: others.map((row) => toDate(row.due_at)!),
-      windowOf: (index, instant) =>
-        nextSendInstant({
-          schedule: campaign.schedule,
-          timeZone: pending[index]!.timezone,
-          legalWindow,
-          notBefore: instant,
-        }),
+      windowOf: (index, instant) => {
+        // Slots only move forward, so each zone's current window answers most questions without luxon.
+        const timeZone = pending[index]!.timezone;
+        const at = instant.getTime();
+        const known = windows.get(timeZone);
+        if (known && known.opensAt <= at && at < known.openUntil) return instant;
+        const span = sendWindowAt({ schedule: campaign.schedule, timeZone, legalWindow, notBefore: instant });
+        if (!span) return null;
+        windows.set(timeZone, { opensAt: span.opensAt.getTime(), openUntil: span.openUntil.getTime() });
+        return span.opensAt;
+      },
     },
   );
 
@@ -101,4 +129,21 @@ export async function forecastCampaignLists(
     if (entry.lastSendAt === null || iso > entry.lastSendAt) entry.lastSendAt = iso;
   });
   return forecasts;
+}
+
+/** The stored waiting recipients and the written list's, in due order, within the forecast's horizon. */
+function withWritten(stored: PendingRow[], written: WrittenList): PendingRow[] {
+  const fresh = written.recipients
+    .filter((recipient) => recipient.dueAt !== null)
+    .map((recipient) => ({
+      list_id: written.listId,
+      timezone: recipient.timezone,
+      due_at: recipient.dueAt,
+      end_at: recipient.endAt,
+    }));
+  return [...stored, ...fresh]
+    .map((row) => ({ row, due: toDate(row.due_at)!.getTime() }))
+    .sort((a, b) => a.due - b.due)
+    .slice(0, FORECAST_HORIZON_ROWS)
+    .map(({ row }) => row);
 }

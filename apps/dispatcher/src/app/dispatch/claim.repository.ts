@@ -140,6 +140,7 @@ export class ClaimRepository {
             listId: Number(row.list_id),
             timezone: row.timezone,
             schedule: campaign.schedule,
+            claimedAt: nowMs,
             slotAt,
             limits,
             attempt: Number(row.attempts) + 1,

@@ -8,6 +8,8 @@ export type ClaimedRecipient = {
   listId: number;
   timezone: string;
   schedule: WeeklySchedule;
+  /** When it was claimed (epoch ms). */
+  claimedAt: number;
   /** Earliest instant (epoch ms) the request may start, under every limit. */
   slotAt: number;
   /** The limits the send counts against, with the spacing each imposes (ms). */

@@ -3,6 +3,7 @@ import { isInsideSendWindow, nextSendInstant } from '@proactive-sms/domain';
 import type { SmsProvider } from '@proactive-sms/messagebird';
 import { Clock } from '../clock';
 import { DispatcherConfig } from '../config/dispatcher-config';
+import { DispatcherMetrics } from '../metrics/dispatcher-metrics';
 import { ClaimRepository } from './claim.repository';
 import type { ClaimedRecipient } from './claimed-recipient';
 import { OutcomeRecorder } from './outcome.recorder';
@@ -28,6 +29,10 @@ export class DispatchService implements OnApplicationShutdown {
   private waveScheduled = false;
   private stopped = false;
   private waving = false;
+  /** The last claim took all the room it was given: there may be more due right now. */
+  private moreMayBeDue = false;
+  /** A claim between ticks, still running. */
+  private refilling: Promise<void> | null = null;
   private readonly sends = new Set<Promise<void>>();
   /** Campaigns whose sends ran out of balance here: the rest of their queue goes back untouched at once. */
   private readonly outOfBalance = new Set<number>();
@@ -40,6 +45,7 @@ export class DispatchService implements OnApplicationShutdown {
     private readonly config: DispatcherConfig,
     private readonly clock: Clock,
     @Inject(SMS_PROVIDER) private readonly provider: SmsProvider,
+    private readonly metrics: DispatcherMetrics,
   ) {}
 
   /** One tick: recover dead processes' claims, then claim what this process can send within the horizon. */
@@ -53,18 +59,54 @@ export class DispatchService implements OnApplicationShutdown {
           `recovered expired claims: ${recovered.requeued} back to pending, ${recovered.unknown} unknown`,
         );
       }
-      const room = this.config.maxInFlight * 4 - this.queue.length - this.inFlight;
-      const claimed = await this.claims.claim(room, Math.max(2 * this.config.dispatchIntervalMs, 1000));
-      if (claimed.length > 0) {
-        // Claims only come from active campaigns: one claimed again was resumed after a top-up.
-        for (const recipient of claimed) this.outOfBalance.delete(recipient.campaignId);
-        this.queue = [...this.queue, ...claimed].sort((a, b) => a.slotAt - b.slotAt);
-        this.scheduleWave(0);
-      }
+      await this.claimMore();
     } catch (error) {
       this.logger.error(`tick failed: ${(error as Error).stack ?? (error as Error).message}`);
     } finally {
       this.ticking = false;
+    }
+  }
+
+  /**
+   * Between ticks: when the last claim took every place it was offered (more may be due) and the queue runs
+   * low, claim again at once instead of waiting for the next tick. A tick's batch is bounded (a few times the
+   * requests in flight), so without this a process would send one batch per tick, far below the limits.
+   */
+  private refill(): void {
+    if (!this.moreMayBeDue || this.ticking || this.halted || this.stopped) return;
+    if (this.queue.length >= this.config.maxInFlight * 2) return;
+    this.ticking = true;
+    this.refilling = this.claimMore()
+      .catch((error: unknown) =>
+        this.logger.error(`claim failed: ${(error as Error).stack ?? (error as Error).message}`),
+      )
+      .finally(() => {
+        this.ticking = false;
+        this.refilling = null;
+      });
+  }
+
+  private async claimMore(): Promise<void> {
+    const room = this.config.maxInFlight * 4 - this.queue.length - this.inFlight;
+    if (room <= 0) return;
+    this.moreMayBeDue = false;
+    const stopTimer = this.metrics.claimDuration.startTimer();
+    const claimed = await this.claims.claim(room, Math.max(2 * this.config.dispatchIntervalMs, 1000));
+    stopTimer();
+    if (this.stopped) {
+      // Shutting down while this claim ran: what it took goes back untouched.
+      await this.claims.releaseUnsent(claimed.map((recipient) => recipient.id));
+      return;
+    }
+    this.moreMayBeDue = claimed.length >= room;
+    this.metrics.claimed.inc(claimed.length);
+    for (const recipient of claimed)
+      this.metrics.rateLimitWait.observe(Math.max(0, recipient.slotAt - recipient.claimedAt) / 1000);
+    if (claimed.length > 0) {
+      // Claims only come from active campaigns: one claimed again was resumed after a top-up.
+      for (const recipient of claimed) this.outOfBalance.delete(recipient.campaignId);
+      this.queue = [...this.queue, ...claimed].sort((a, b) => a.slotAt - b.slotAt);
+      this.scheduleWave(0);
     }
   }
 
@@ -84,6 +126,7 @@ export class DispatchService implements OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
+    await this.refilling;
     const unsent = this.queue.map((recipient) => recipient.id);
     this.queue = [];
     await this.claims.releaseUnsent(unsent);
@@ -120,6 +163,7 @@ export class DispatchService implements OnApplicationShutdown {
       this.logger.error(`wave failed: ${(error as Error).message}`);
     } finally {
       this.waving = false;
+      this.refill();
       if (this.queue.length > 0) {
         const next = this.queue[0]!.slotAt - WAVE_MS - this.clock.now().getTime();
         this.scheduleWave(this.inFlight >= this.config.maxInFlight ? 5 : Math.max(1, Math.min(next, 4 * WAVE_MS)));
@@ -132,14 +176,24 @@ export class DispatchService implements OnApplicationShutdown {
     const send = this.send(recipient).finally(() => {
       this.inFlight -= 1;
       this.sends.delete(send);
+      this.refill();
     });
     this.sends.add(send);
   }
 
   private async send(recipient: ClaimedRecipient): Promise<void> {
     const attempt = recipient.attempt;
-    const startAt = this.pacer.reserve(recipient.slotAt, recipient.limits, this.clock.now().getTime());
+    const readyAt = this.clock.now().getTime();
+    const startAt = this.pacer.reserve(recipient.slotAt, recipient.limits, readyAt);
+    const held = startAt - Math.max(recipient.slotAt, readyAt);
+    if (held > 0) this.metrics.pacerDelay.inc(held / 1000);
     await this.clock.sleep(startAt - this.clock.now().getTime());
+    for (let wait = this.pacer.hold(recipient.limits, this.clock.now().getTime()); wait > 0;) {
+      // A timer that fired late, together with others: this one waits its turn rather than crowd them.
+      this.metrics.pacerDelay.inc(wait / 1000);
+      await this.clock.sleep(Math.ceil(wait));
+      wait = this.pacer.hold(recipient.limits, this.clock.now().getTime());
+    }
     const now = this.clock.now();
     // The window may have closed while the send waited for its slot (close times are exclusive).
     if (!isInsideSendWindow(now, recipient.schedule, recipient.timezone, this.config.legalWindow)) {
@@ -154,6 +208,7 @@ export class DispatchService implements OnApplicationShutdown {
         dueAt,
         reason: 'The send window closed before the message could leave.',
       });
+      this.metrics.recordSend('deferred');
       return;
     }
     let outcome;
@@ -164,6 +219,7 @@ export class DispatchService implements OnApplicationShutdown {
       outcome = { kind: 'unknown' as const, reason: `Unexpected error while sending: ${(error as Error).message}` };
     }
     this.outcomes.record(recipient, attempt, outcome);
+    this.metrics.recordSend(outcome.kind);
     if (outcome.kind === 'insufficient_balance') this.outOfBalance.add(recipient.campaignId);
     if (outcome.kind === 'bad_credentials' && !this.halted) {
       this.halted = outcome.reason;

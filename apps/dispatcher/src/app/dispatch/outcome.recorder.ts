@@ -4,6 +4,7 @@ import type { SendOutcome } from '@proactive-sms/messagebird';
 import { retryDelayMs } from '@proactive-sms/messagebird';
 import { Campaign, enqueueOutbox, queryRows, refreshCompletion, runStatement } from '@proactive-sms/persistence';
 import { Clock } from '../clock';
+import { DispatcherConfig } from '../config/dispatcher-config';
 import type { ClaimedRecipient } from './claimed-recipient';
 
 /** After this many tries that provably sent nothing (429, connection refused), a recipient fails. */
@@ -29,6 +30,7 @@ export class OutcomeRecorder implements OnApplicationShutdown {
   constructor(
     private readonly orm: MikroORM,
     private readonly clock: Clock,
+    private readonly config: DispatcherConfig,
   ) {}
 
   record(recipient: ClaimedRecipient, attempt: number, outcome: SendOutcome | Deferred): void {
@@ -62,23 +64,12 @@ export class OutcomeRecorder implements OnApplicationShutdown {
     const finishedLists = new Map<number, number>();
     await this.orm.em.fork().transactional(async (em) => {
       const now = this.clock.now();
+      const accepted: { id: number; providerMessageId: string; at: Date }[] = [];
       for (const { recipient, attempt, outcome, at } of batch) {
         const id = recipient.id;
         switch (outcome.kind) {
           case 'accepted':
-            // One statement (every SET sees the row as it was): a claimed or unknown recipient becomes sent;
-            // one a delivery report already moved on keeps its state and only gets what the report lacked.
-            await runStatement(
-              em,
-              `update recipients set
-                  state = case when state in ('sending', 'unknown') then 'sent' else state end,
-                  last_error = case when state in ('sending', 'unknown') then null else last_error end,
-                  provider_message_id = case when state in ('sending', 'unknown') then ? else coalesce(provider_message_id, ?) end,
-                  sent_at = case when state in ('sending', 'unknown') then ? else coalesce(sent_at, ?) end,
-                  updated_at = ?
-                where id = ?`,
-              [outcome.providerMessageId, outcome.providerMessageId, at, at, now, id],
-            );
+            accepted.push({ id, providerMessageId: outcome.providerMessageId, at });
             finishedLists.set(recipient.listId, recipient.campaignId);
             break;
           case 'rate_limited':
@@ -125,8 +116,41 @@ export class OutcomeRecorder implements OnApplicationShutdown {
           }
         }
       }
+      await this.recordAccepted(em, accepted, now);
     });
     await this.completeFinishedLists(finishedLists);
+  }
+
+  /**
+   * The accepted sends of a batch, a few hundred per statement (the common outcome: one statement per batch
+   * rather than one per message). Every SET sees the row as it was: a claimed or unknown recipient becomes
+   * sent; one a delivery report already moved on keeps its state and only gets what the report lacked.
+   */
+  private async recordAccepted(
+    em: EntityManager,
+    accepted: { id: number; providerMessageId: string; at: Date }[],
+    now: Date,
+  ): Promise<void> {
+    // PostgreSQL types a CASE of quoted literals as text: the send times are cast back to timestamps.
+    const timestamp = this.config.database.kind === 'postgresql' ? 'timestamptz' : 'integer';
+    for (let offset = 0; offset < accepted.length; offset += 300) {
+      const chunk = accepted.slice(offset, offset + 300);
+      const byId = `case id ${chunk.map(() => 'when ? then ?').join(' ')} end`;
+      const ids = chunk.flatMap(({ id, providerMessageId }) => [id, providerMessageId]);
+      const times = chunk.flatMap(({ id, at }) => [id, at]);
+      await runStatement(
+        em,
+        `update recipients set
+            state = case when state in ('sending', 'unknown') then 'sent' else state end,
+            last_error = case when state in ('sending', 'unknown') then null else last_error end,
+            provider_message_id = case when state in ('sending', 'unknown') then ${byId} else coalesce(provider_message_id, ${byId}) end,
+            sent_at = case when state in ('sending', 'unknown') then cast(${byId} as ${timestamp})
+                           else coalesce(sent_at, cast(${byId} as ${timestamp})) end,
+            updated_at = ?
+          where id in (${chunk.map(() => '?').join(', ')})`,
+        [...ids, ...ids, ...times, ...times, now, ...chunk.map(({ id }) => id)],
+      );
+    }
   }
 
   private async requeue(
@@ -204,12 +228,14 @@ export class OutcomeRecorder implements OnApplicationShutdown {
     if (lists.size === 0) return;
     const em = this.orm.em.fork();
     const ids = [...lists.keys()];
-    const open = await queryRows<{ list_id: number | string }>(
+    // EXISTS stops at the first open recipient of each list: a list with thousands waiting costs one index probe.
+    const open = await queryRows<{ id: number | string }>(
       em,
-      `select distinct list_id from recipients where list_id in (${ids.map(() => '?').join(', ')}) and state in ('pending', 'sending')`,
+      `select l.id from recipient_lists l where l.id in (${ids.map(() => '?').join(', ')})
+          and exists (select 1 from recipients r where r.list_id = l.id and r.state in ('pending', 'sending'))`,
       ids,
     );
-    const stillOpen = new Set(open.map((row) => Number(row.list_id)));
+    const stillOpen = new Set(open.map((row) => Number(row.id)));
     const campaigns = new Set(ids.filter((id) => !stillOpen.has(id)).map((id) => lists.get(id)!));
     for (const campaignId of campaigns) {
       await em.transactional((tx) => refreshCompletion(tx, campaignId, this.clock.now()));

@@ -36,4 +36,32 @@ describe('Pacer', () => {
       ),
     );
   });
+
+  it('lets requests that come late together leave no faster than the even spacing allows, within the tolerance', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 30 }), { minLength: 1, maxLength: 300 }),
+        fc.integer({ min: 1, max: 20 }),
+        (lateness, interval) => {
+          const pacer = new Pacer(5);
+          const limits: [string, number][] = [['global', interval]];
+          const left: number[] = [];
+          // Requests become ready at their even spacing plus some lateness; each waits as the pacer says.
+          const queue = lateness.map((late, i) => i * interval + late).sort((a, b) => a - b);
+          for (const ready of queue) {
+            let now = ready;
+            for (let wait = pacer.hold(limits, now); wait > 0; wait = pacer.hold(limits, now)) now += wait;
+            left.push(now);
+          }
+          // As many as 1 + (T + tolerance) / interval requests in any window of T, never more.
+          for (const [i, first] of left.entries()) {
+            for (const [j, later] of left.slice(i + 1).entries()) {
+              expect(later - first).toBeGreaterThanOrEqual((j + 1) * interval - 5 - 1e-9);
+            }
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
 });

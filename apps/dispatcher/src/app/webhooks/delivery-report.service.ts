@@ -1,6 +1,6 @@
 import { MikroORM } from '@mikro-orm/core';
 import { Injectable, Logger } from '@nestjs/common';
-import { advancesDeliveryState, type RecipientState } from '@proactive-sms/domain';
+import { advancesDeliveryState, RECIPIENT_STATES } from '@proactive-sms/domain';
 import { mapDeliveryStatus, parseDeliveryReport } from '@proactive-sms/messagebird';
 import { queryRows, runStatement } from '@proactive-sms/persistence';
 import { Clock } from '../clock';
@@ -32,14 +32,10 @@ export class DeliveryReportService {
     const id = Number(report.reference);
     if (!Number.isInteger(id)) return 'ignored';
     const em = this.orm.em.fork();
-    return em.transactional(async (tx) => {
-      const [row] = await queryRows<{ state: RecipientState; provider_message_id: string | null }>(
-        tx,
-        `select state, provider_message_id from recipients where id = ?`,
-        [id],
-      );
-      if (!row || (row.provider_message_id && row.provider_message_id !== report.providerMessageId)) return 'ignored';
-      if (!next || !advancesDeliveryState(row.state, next)) return 'unchanged';
+    if (next) {
+      // One conditional write, no transaction: the state moves only from a state it advances, and only
+      // for this message. The common case costs one statement, which is what webhook intake scales on.
+      const from = RECIPIENT_STATES.filter((state) => advancesDeliveryState(state, next));
       const now = this.clock.now();
       const at = report.statusDatetime ?? now;
       const reason =
@@ -47,11 +43,12 @@ export class DeliveryReportService {
           ? `Delivery ${report.status}${report.statusReason ? `: ${report.statusReason}` : ''}${report.errorCode ? ` (error ${report.errorCode})` : ''}`
           : null;
       const changed = await runStatement(
-        tx,
+        em,
         `update recipients set state = ?, provider_message_id = coalesce(provider_message_id, ?), sent_at = coalesce(sent_at, ?),
                 delivered_at = ${next === 'delivered' ? '?' : 'delivered_at'}, last_error = ${reason ? '?' : 'last_error'},
                 finished_at = ${next === 'failed' ? '?' : 'finished_at'}, updated_at = ?
-          where id = ? and state = ?`,
+          where id = ? and state in (${from.map(() => '?').join(', ')})
+            and (provider_message_id is null or provider_message_id = ?)`,
         [
           next,
           report.providerMessageId,
@@ -61,10 +58,19 @@ export class DeliveryReportService {
           ...(next === 'failed' ? [now] : []),
           now,
           id,
-          row.state,
+          ...from,
+          report.providerMessageId,
         ],
       );
-      return changed === 1 ? 'applied' : 'unchanged';
-    });
+      if (changed === 1) return 'applied';
+    }
+    // Nothing moved: a recipient we do not know or another message's report is ignored, the rest unchanged.
+    const [row] = await queryRows<{ provider_message_id: string | null }>(
+      em,
+      `select provider_message_id from recipients where id = ?`,
+      [id],
+    );
+    if (!row || (row.provider_message_id && row.provider_message_id !== report.providerMessageId)) return 'ignored';
+    return 'unchanged';
   }
 }

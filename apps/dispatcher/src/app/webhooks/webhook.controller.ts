@@ -3,6 +3,7 @@ import type { RawBodyRequest } from '@nestjs/common';
 import { WebhookVerifier } from '@proactive-sms/messagebird';
 import type { Request } from 'express';
 import { DispatcherConfig } from '../config/dispatcher-config';
+import { DispatcherMetrics } from '../metrics/dispatcher-metrics';
 import { DeliveryReportService } from './delivery-report.service';
 import { InboundMessageService } from './inbound-message.service';
 
@@ -17,46 +18,57 @@ export class WebhookController {
     private readonly config: DispatcherConfig,
     private readonly reports: DeliveryReportService,
     private readonly inbound: InboundMessageService,
+    private readonly metrics: DispatcherMetrics,
   ) {}
 
   @Get('status')
   @HttpCode(200)
   async statusGet(@Req() request: RawBodyRequest<Request>): Promise<{ result: string }> {
-    await this.verify(request);
-    return { result: await this.reports.apply(params(request)) };
+    await this.verify(request, 'status');
+    return { result: this.count('status', await this.reports.apply(params(request))) };
   }
 
   @Post('status')
   @HttpCode(200)
   async statusPost(@Req() request: RawBodyRequest<Request>): Promise<{ result: string }> {
-    await this.verify(request);
-    return { result: await this.reports.apply(params(request)) };
+    await this.verify(request, 'status');
+    return { result: this.count('status', await this.reports.apply(params(request))) };
   }
 
   @Get('inbound')
   @HttpCode(200)
   async inboundGet(@Req() request: RawBodyRequest<Request>): Promise<{ result: string }> {
-    await this.verify(request);
-    return { result: (await this.inbound.receive(params(request))).outcome };
+    await this.verify(request, 'inbound');
+    return { result: this.count('inbound', (await this.inbound.receive(params(request))).outcome) };
   }
 
   @Post('inbound')
   @HttpCode(200)
   async inboundPost(@Req() request: RawBodyRequest<Request>): Promise<{ result: string }> {
-    await this.verify(request);
-    return { result: (await this.inbound.receive(params(request))).outcome };
+    await this.verify(request, 'inbound');
+    return { result: this.count('inbound', (await this.inbound.receive(params(request))).outcome) };
   }
 
-  private async verify(request: RawBodyRequest<Request>): Promise<void> {
+  private async verify(request: RawBodyRequest<Request>, kind: WebhookKind): Promise<void> {
     const header = request.headers['messagebird-signature-jwt'];
     const result = await this.verifier.verify({
       url: `${this.config.publicUrl}${request.originalUrl}`,
       rawBody: request.rawBody ?? Buffer.alloc(0),
       signature: Array.isArray(header) ? header[0] : header,
     });
-    if (!result.ok) throw new UnauthorizedException(`Webhook refused: ${result.reason}`);
+    if (!result.ok) {
+      this.count(kind, 'refused');
+      throw new UnauthorizedException(`Webhook refused: ${result.reason}`);
+    }
+  }
+
+  private count<T extends string>(kind: WebhookKind, result: T): T {
+    this.metrics.webhooks.inc({ kind, result });
+    return result;
   }
 }
+
+type WebhookKind = 'status' | 'inbound';
 
 /** Query parameters and the body (form or JSON) as flat strings. */
 function params(request: Request): Record<string, string> {

@@ -6,10 +6,12 @@ import { RecipientList } from './recipient-list.entity';
 /**
  * One person to text. The dispatcher finds work by (state, due_at): only pending rows whose due time has
  * come are read, never the backlog. The campaign is kept on the row so that "already in this campaign"
- * and the per-campaign limits are one index away.
+ * and the per-campaign limits are one index away; a campaign's waiting recipients in due order (the
+ * forecast) are one range of (campaign, state, due_at), whatever the other campaigns hold.
  */
 @Entity({ tableName: 'recipients' })
 @Index({ name: 'recipients_due_idx', properties: ['state', 'dueAt'] })
+@Index({ name: 'recipients_campaign_due_idx', properties: ['campaign', 'state', 'dueAt'] })
 @Index({ name: 'recipients_campaign_phone_idx', properties: ['campaign', 'phone'] })
 @Index({ name: 'recipients_list_state_idx', properties: ['list', 'state'] })
 export class Recipient {

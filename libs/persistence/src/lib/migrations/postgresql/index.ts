@@ -2,8 +2,10 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261129205446 } from './Migration20261129205446';
 import { Migration20261129211052 } from './Migration20261129211052';
+import { Migration20261129235320 } from './Migration20261129235320';
 
 export const POSTGRESQL_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261129205446', class: Migration20261129205446 },
   { name: 'Migration20261129211052', class: Migration20261129211052 },
+  { name: 'Migration20261129235320', class: Migration20261129235320 },
 ];

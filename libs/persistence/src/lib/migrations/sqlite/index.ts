@@ -2,8 +2,10 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261129205446 } from './Migration20261129205446';
 import { Migration20261129211051 } from './Migration20261129211051';
+import { Migration20261129235320 } from './Migration20261129235320';
 
 export const SQLITE_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261129205446', class: Migration20261129205446 },
   { name: 'Migration20261129211051', class: Migration20261129211051 },
+  { name: 'Migration20261129235320', class: Migration20261129235320 },
 ];
