@@ -270,9 +270,11 @@ class Story {
     const inboxSeen = new Set<number>();
     const inboxPosts: RecordedCall[] = [];
     let optOutConfirmation: SandboxMessage | undefined;
-    const openings = RECIPIENTS.map((r) => windowOpening(r, this.start).toJSDate()).sort((a, b) => +a - +b);
+    const openings = RECIPIENTS.map((recipient) => ({ recipient, at: windowOpening(recipient, this.start) })).sort(
+      (a, b) => a.at.toMillis() - b.at.toMillis(),
+    );
     const waitingFrom = this.now();
-    const lastOpening = openings.at(-1)!;
+    const lastOpening = openings.at(-1)!.at.toJSDate();
     // Until the last window has opened, plus the patience for everything to settle.
     const deadline =
       Date.now() + (lastOpening.getTime() - waitingFrom.getTime()) / this.context.clock.rate + this.patienceMs;
@@ -374,11 +376,11 @@ class Story {
         ];
         throw new NotObserved(`not everything arrived: ${missing.join('; ')}`);
       }
-      const next = openings.find((o) => o.getTime() > this.now().getTime());
+      const next = openings.find((opening) => opening.at.toMillis() > this.now().getTime());
       const waitingFor = next
-        ? `next window opens ${DateTime.fromJSDate(next, { zone: RECIPIENTS.find((r) => windowOpening(r, this.start).toMillis() === next.getTime())!.zone }).toFormat('HH:mm')} in ${RECIPIENTS.find((r) => windowOpening(r, this.start).toMillis() === next.getTime())!.city}`
+        ? `next window opens ${next.at.toFormat('HH:mm')} in ${next.recipient.city}`
         : 'replies and reports';
-      this.timeline.progress(waitingFor, this.now(), waitingFrom, next ?? lastOpening);
+      this.timeline.progress(waitingFor, this.now(), waitingFrom, next?.at.toJSDate() ?? lastOpening);
       await sleep(POLL_MS);
     }
     this.timeline.observed('each recipient texted once, at 09:00 in their own zone, inside the schedule');
