@@ -1,4 +1,5 @@
 export * from './lib/database-url';
+export * from './lib/shared-settings';
 export * from './lib/entities';
 export * from './lib/open-database';
 export * from './lib/orm-options';

@@ -1,12 +1,5 @@
-import {
-  DEFAULT_LEGAL_WINDOW,
-  type LegalWindow,
-  parseLegalWindow,
-  readSimulatedClock,
-  resolveTimeZone,
-  type SimulatedClock,
-} from '@proactive-sms/domain';
-import { type DatabaseTarget, parseDatabaseUrl } from '@proactive-sms/persistence';
+import { type LegalWindow, resolveTimeZone, type SimulatedClock } from '@proactive-sms/domain';
+import { type DatabaseTarget, readSharedSettings } from '@proactive-sms/persistence';
 
 /** The service's settings, read once at boot from the environment; a bad value stops the start. */
 export class ServiceConfig {
@@ -40,26 +33,11 @@ export class ServiceConfig {
       else problems.push(`ORG_TIMEZONE: ${zone.message}`);
     }
 
-    let legalWindow = DEFAULT_LEGAL_WINDOW;
-    if (env['LEGAL_WINDOW']) {
-      const parsed = parseLegalWindow(env['LEGAL_WINDOW']);
-      if (parsed.ok) legalWindow = parsed.window;
-      else problems.push(`LEGAL_WINDOW: ${parsed.error}`);
-    }
-
-    let database: DatabaseTarget | null = null;
-    try {
-      database = parseDatabaseUrl(env['DATABASE_URL']);
-    } catch (error) {
-      problems.push((error as Error).message);
-    }
-
-    const clock = readSimulatedClock(env, Date.now());
-    if (!clock.ok) problems.push(clock.error);
+    const { database, legalWindow, simulatedClock } = readSharedSettings(env, problems);
 
     if (problems.length > 0 || database === null) {
       throw new Error(`The campaign service cannot start:\n- ${problems.join('\n- ')}`);
     }
-    return new ServiceConfig(port, database, serviceToken, orgTimeZone, legalWindow, clock.ok ? clock.clock : null);
+    return new ServiceConfig(port, database, serviceToken, orgTimeZone, legalWindow, simulatedClock);
   }
 }

@@ -1,11 +1,5 @@
-import {
-  DEFAULT_LEGAL_WINDOW,
-  type LegalWindow,
-  parseLegalWindow,
-  readSimulatedClock,
-  type SimulatedClock,
-} from '@proactive-sms/domain';
-import { type DatabaseTarget, parseDatabaseUrl } from '@proactive-sms/persistence';
+import type { LegalWindow, SimulatedClock } from '@proactive-sms/domain';
+import { type DatabaseTarget, readSharedSettings } from '@proactive-sms/persistence';
 import os from 'node:os';
 
 /** The dispatcher's settings, read once at boot; a bad or missing value stops the start, naming it. */
@@ -59,21 +53,8 @@ export class DispatcherConfig {
     const publicUrl = (env['PUBLIC_URL']?.trim() || `http://127.0.0.1:${port}`).replace(/\/+$/, '');
     if (!/^https?:\/\/[^/]+/.test(publicUrl)) problems.push(`PUBLIC_URL "${publicUrl}" must be an http(s) URL`);
 
-    let legalWindow = DEFAULT_LEGAL_WINDOW;
-    if (env['LEGAL_WINDOW']) {
-      const parsed = parseLegalWindow(env['LEGAL_WINDOW']);
-      if (parsed.ok) legalWindow = parsed.window;
-      else problems.push(`LEGAL_WINDOW: ${parsed.error}`);
-    }
-    let database: DatabaseTarget | null = null;
-    try {
-      database = parseDatabaseUrl(env['DATABASE_URL']);
-    } catch (error) {
-      problems.push((error as Error).message);
-    }
-    const clock = readSimulatedClock(env, Date.now());
-    if (!clock.ok) problems.push(clock.error);
-    else if (clock.clock && !sandbox) {
+    const { database, legalWindow, simulatedClock } = readSharedSettings(env, problems);
+    if (simulatedClock && !sandbox) {
       problems.push('SIMULATED_CLOCK_START is for the sandboxes and the demo: it needs MESSAGEBIRD_SANDBOX_URL');
     }
     const config = new DispatcherConfig(
@@ -90,7 +71,7 @@ export class DispatcherConfig {
       number('MESSAGEBIRD_TIMEOUT_MS', 5000, 100, 120_000),
       number('DISPATCH_CLAIM_LEASE_MS', 60_000, 1000, 3_600_000),
       env['DISPATCHER_ID']?.trim() || `${os.hostname()}:${process.pid}`,
-      clock.ok ? clock.clock : null,
+      simulatedClock,
     );
     if (config.claimLeaseMs < 2 * config.providerTimeoutMs + 2 * config.dispatchIntervalMs) {
       problems.push(
