@@ -1,9 +1,8 @@
 import { openDatabase } from '@proactive-sms/persistence';
 import { DATABASE_KINDS } from '@proactive-sms/persistence/testing';
-import { startMessageBirdSandbox } from '@proactive-sms/messagebird-sandbox';
-import { ACCESS_KEY, SIGNING_KEY, WHOLE_DAY, phones, recipientStates, seedCampaign } from './dispatch-fixtures';
+import { WHOLE_DAY, phones, recipientStates, seedCampaign } from './dispatch-fixtures';
 import { freePort, spawnDispatcher, waitFor, type DispatcherProcess } from './dispatcher-process';
-import { withDatabase } from './dispatcher-harness';
+import { startTestSandbox, withDatabase } from './dispatcher-harness';
 
 const RECIPIENTS = 2000;
 const FINAL_OR_WAITING = new Set(['sent', 'delivered', 'failed', 'unknown', 'not_reached', 'pending']);
@@ -12,13 +11,7 @@ jest.setTimeout(240_000);
 
 describe.each(DATABASE_KINDS)('never twice, never lost (%s)', (kind) => {
   it('survives repeated kill -9 during a campaign of thousands: no reference is ever received twice', async () => {
-    const sandbox = await startMessageBirdSandbox({
-      port: 0,
-      accessKey: ACCESS_KEY,
-      signingKey: SIGNING_KEY,
-      latencyMs: 5,
-      reportDelayMs: 60_000,
-    });
+    const sandbox = await startTestSandbox({ latencyMs: 5, reportDelayMs: 60_000 });
     await withDatabase(kind, async (database) => {
       const orm = await openDatabase(database.target);
       try {
@@ -84,13 +77,7 @@ describe.each(DATABASE_KINDS)('never twice, never lost (%s)', (kind) => {
 
   if (kind === 'postgresql') {
     it('two dispatcher processes on one PostgreSQL database never send a recipient twice', async () => {
-      const sandbox = await startMessageBirdSandbox({
-        port: 0,
-        accessKey: ACCESS_KEY,
-        signingKey: SIGNING_KEY,
-        latencyMs: 10,
-        reportDelayMs: 60_000,
-      });
+      const sandbox = await startTestSandbox({ latencyMs: 10, reportDelayMs: 60_000 });
       await withDatabase('postgresql', async (database) => {
         const orm = await openDatabase(database.target);
         try {

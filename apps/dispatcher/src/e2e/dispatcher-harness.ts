@@ -6,6 +6,11 @@ import { Clock } from '../app/clock';
 import { DispatcherConfig } from '../app/config/dispatcher-config';
 import { createDispatcher } from '../app/create-dispatcher';
 import { DispatchService } from '../app/dispatch/dispatch.service';
+import {
+  type MessageBirdSandbox,
+  type SandboxOptions,
+  startMessageBirdSandbox,
+} from '@proactive-sms/messagebird-sandbox';
 import { ACCESS_KEY, SIGNING_KEY, SimulatedClock } from './dispatch-fixtures';
 
 export type DispatcherHarness = {
@@ -102,4 +107,11 @@ export async function withDatabase<T>(
   } finally {
     await database.drop();
   }
+}
+
+/** The MessageBird sandbox on a free port with the keys the test dispatcher uses. */
+export function startTestSandbox(
+  options: Omit<SandboxOptions, 'port' | 'accessKey' | 'signingKey'>,
+): Promise<MessageBirdSandbox> {
+  return startMessageBirdSandbox({ port: 0, accessKey: ACCESS_KEY, signingKey: SIGNING_KEY, ...options });
 }

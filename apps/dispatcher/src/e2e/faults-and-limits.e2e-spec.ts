@@ -1,8 +1,8 @@
 import { Campaign, OutboxMessage } from '@proactive-sms/persistence';
 import { DATABASE_KINDS, createTemporaryDatabase, type TemporaryDatabase } from '@proactive-sms/persistence/testing';
-import { type MessageBirdSandbox, startMessageBirdSandbox } from '@proactive-sms/messagebird-sandbox';
-import { ACCESS_KEY, SIGNING_KEY, WHOLE_DAY, phones, recipientStates, seedCampaign } from './dispatch-fixtures';
-import { type DispatcherHarness, startDispatcher } from './dispatcher-harness';
+import type { MessageBirdSandbox } from '@proactive-sms/messagebird-sandbox';
+import { WHOLE_DAY, phones, recipientStates, seedCampaign } from './dispatch-fixtures';
+import { type DispatcherHarness, startDispatcher, startTestSandbox } from './dispatcher-harness';
 
 jest.setTimeout(120_000);
 
@@ -13,12 +13,7 @@ describe.each(DATABASE_KINDS)('faults and limits (%s)', (kind) => {
   let database: TemporaryDatabase;
 
   beforeEach(async () => {
-    sandbox = await startMessageBirdSandbox({
-      port: 0,
-      accessKey: ACCESS_KEY,
-      signingKey: SIGNING_KEY,
-      reportDelayMs: 3_600_000,
-    });
+    sandbox = await startTestSandbox({ reportDelayMs: 3_600_000 });
     database = await createTemporaryDatabase(kind);
   });
   afterEach(async () => {

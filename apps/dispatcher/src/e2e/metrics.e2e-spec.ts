@@ -1,7 +1,7 @@
 import { DATABASE_KINDS, type TemporaryDatabase, createTemporaryDatabase } from '@proactive-sms/persistence/testing';
-import { type MessageBirdSandbox, startMessageBirdSandbox } from '@proactive-sms/messagebird-sandbox';
-import { ACCESS_KEY, SIGNING_KEY, WHOLE_DAY, phones, seedCampaign } from './dispatch-fixtures';
-import { type DispatcherHarness, startDispatcher } from './dispatcher-harness';
+import type { MessageBirdSandbox } from '@proactive-sms/messagebird-sandbox';
+import { WHOLE_DAY, phones, seedCampaign } from './dispatch-fixtures';
+import { type DispatcherHarness, startDispatcher, startTestSandbox } from './dispatcher-harness';
 
 jest.setTimeout(60_000);
 
@@ -17,12 +17,7 @@ describe.each(DATABASE_KINDS)('GET /metrics (%s)', (kind) => {
   let dispatcher: DispatcherHarness;
 
   beforeAll(async () => {
-    sandbox = await startMessageBirdSandbox({
-      port: 0,
-      accessKey: ACCESS_KEY,
-      signingKey: SIGNING_KEY,
-      reportDelayMs: 10,
-    });
+    sandbox = await startTestSandbox({ reportDelayMs: 10 });
     database = await createTemporaryDatabase(kind);
     dispatcher = await startDispatcher(database, sandbox.url, { legalWindow: WHOLE_DAY });
     sandbox.configure({ dispatcherUrl: dispatcher.url });

@@ -7,9 +7,8 @@ import {
   type WeeklySchedule,
 } from '@proactive-sms/domain';
 import { DATABASE_KINDS } from '@proactive-sms/persistence/testing';
-import { startMessageBirdSandbox } from '@proactive-sms/messagebird-sandbox';
-import { ACCESS_KEY, SIGNING_KEY, SimulatedClock, addList, recipientStates, seedCampaign } from './dispatch-fixtures';
-import { type DispatcherHarness, startDispatcher, withDatabase } from './dispatcher-harness';
+import { SimulatedClock, addList, recipientStates, seedCampaign } from './dispatch-fixtures';
+import { type DispatcherHarness, startDispatcher, startTestSandbox, withDatabase } from './dispatcher-harness';
 
 // Every day 08:30–09:30 local: a narrow window that opens inside the legal floor.
 const MORNINGS: WeeklySchedule = Object.fromEntries(
@@ -34,12 +33,7 @@ type SentRow = { id: number; phone: string; timezone: string; state: string; sen
 
 describe.each(DATABASE_KINDS)("sending inside each recipient's window, in simulated time (%s)", (kind) => {
   it('texts each recipient once, at their local window opening on the day clocks change, never before the start or after the end', async () => {
-    const sandbox = await startMessageBirdSandbox({
-      port: 0,
-      accessKey: ACCESS_KEY,
-      signingKey: SIGNING_KEY,
-      reportDelayMs: 60_000,
-    });
+    const sandbox = await startTestSandbox({ reportDelayMs: 60_000 });
     await withDatabase(kind, async (database) => {
       // Friday 2027-03-12; the US springs forward on Sunday 03-14 at 02:00, so New York's 08:30 moves an hour earlier in UTC.
       const dispatcher: DispatcherHarness = await startDispatcher(database, sandbox.url, {

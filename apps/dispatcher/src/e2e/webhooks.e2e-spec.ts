@@ -1,12 +1,8 @@
 import { OutboxMessage, OptOut } from '@proactive-sms/persistence';
 import { DATABASE_KINDS, type TemporaryDatabase, createTemporaryDatabase } from '@proactive-sms/persistence/testing';
-import {
-  type MessageBirdSandbox,
-  signMessageBirdWebhook,
-  startMessageBirdSandbox,
-} from '@proactive-sms/messagebird-sandbox';
-import { ACCESS_KEY, SIGNING_KEY, WHOLE_DAY, addList, recipientStates, seedCampaign } from './dispatch-fixtures';
-import { type DispatcherHarness, startDispatcher } from './dispatcher-harness';
+import { type MessageBirdSandbox, signMessageBirdWebhook } from '@proactive-sms/messagebird-sandbox';
+import { SIGNING_KEY, WHOLE_DAY, addList, recipientStates, seedCampaign } from './dispatch-fixtures';
+import { type DispatcherHarness, startDispatcher, startTestSandbox } from './dispatcher-harness';
 
 jest.setTimeout(60_000);
 
@@ -18,12 +14,7 @@ describe.each(DATABASE_KINDS)('MessageBird webhooks (%s)', (kind) => {
   let dispatcher: DispatcherHarness;
 
   beforeAll(async () => {
-    sandbox = await startMessageBirdSandbox({
-      port: 0,
-      accessKey: ACCESS_KEY,
-      signingKey: SIGNING_KEY,
-      reportDelayMs: 10,
-    });
+    sandbox = await startTestSandbox({ reportDelayMs: 10 });
     database = await createTemporaryDatabase(kind);
     dispatcher = await startDispatcher(database, sandbox.url, {
       now: new Date().toISOString(),

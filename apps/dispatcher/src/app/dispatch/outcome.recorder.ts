@@ -191,35 +191,33 @@ export class OutcomeRecorder implements OnApplicationShutdown {
       `update campaigns set status = 'paused', updated_at = ? where id = ? and status = 'active'`,
       [now, campaignId],
     );
-    const campaign = await em.findOneOrFail(Campaign, campaignId);
     if (paused > 0) this.logger.warn(`campaign ${campaignId} paused: ${reason}`);
-    await enqueueOutbox(em, {
-      kind: 'alert',
-      channelId: campaign.slackChannelId,
-      payload: {
-        severity: 'error',
-        campaignId,
-        campaignName: campaign.name,
-        title: 'Campaign paused: not enough MessageBird balance',
-        text: `MessageBird refused to send: ${reason}. The campaign "${campaign.name}" is paused; nobody was lost. Top up the balance, then resume the campaign.`,
-      },
-      dedupeKey: `balance:${campaignId}:${now.toISOString().slice(0, 10)}`,
-    });
+    await this.alert(em, campaignId, `balance:${campaignId}:${now.toISOString().slice(0, 10)}`, (campaign) => ({
+      title: 'Campaign paused: not enough MessageBird balance',
+      text: `MessageBird refused to send: ${reason}. The campaign "${campaign.name}" is paused; nobody was lost. Top up the balance, then resume the campaign.`,
+    }));
   }
 
   private async alertBadCredentials(em: EntityManager, campaignId: number, reason: string, now: Date): Promise<void> {
+    await this.alert(em, campaignId, `bad_credentials:${campaignId}:${now.toISOString().slice(0, 13)}`, () => ({
+      title: 'Sending stopped: MessageBird refused the access key',
+      text: `MessageBird answered: ${reason}. The dispatcher stopped sending; every recipient is still pending. Fix MESSAGEBIRD_ACCESS_KEY and restart the dispatcher.`,
+    }));
+  }
+
+  /** An error alert in the campaign's channel, once per dedupe key. */
+  private async alert(
+    em: EntityManager,
+    campaignId: number,
+    dedupeKey: string,
+    describe: (campaign: Campaign) => { title: string; text: string },
+  ): Promise<void> {
     const campaign = await em.findOneOrFail(Campaign, campaignId);
     await enqueueOutbox(em, {
       kind: 'alert',
       channelId: campaign.slackChannelId,
-      payload: {
-        severity: 'error',
-        campaignId,
-        campaignName: campaign.name,
-        title: 'Sending stopped: MessageBird refused the access key',
-        text: `MessageBird answered: ${reason}. The dispatcher stopped sending; every recipient is still pending. Fix MESSAGEBIRD_ACCESS_KEY and restart the dispatcher.`,
-      },
-      dedupeKey: `bad_credentials:${campaignId}:${now.toISOString().slice(0, 13)}`,
+      payload: { severity: 'error', campaignId, campaignName: campaign.name, ...describe(campaign) },
+      dedupeKey,
     });
   }
 

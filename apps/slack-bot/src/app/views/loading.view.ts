@@ -6,13 +6,7 @@ import { plain, section } from './block-kit';
  * longer, so the modal opens first and is filled in with views.update once the data is there.
  */
 export function loadingView(title: string, callbackId: string, text = ':hourglass_flowing_sand: Loading…'): ModalView {
-  return {
-    type: 'modal',
-    callback_id: callbackId,
-    title: plain(title),
-    close: plain('Close'),
-    blocks: [section(text)],
-  };
+  return messageView(title, callbackId, text);
 }
 
 /** What a modal shows when it cannot be filled in (the service down, nothing to pick from). */
