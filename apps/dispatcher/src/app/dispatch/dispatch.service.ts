@@ -137,11 +137,16 @@ export class DispatchService implements OnApplicationShutdown {
   private scheduleWave(delayMs: number): void {
     if (this.waveScheduled || this.waving || this.stopped) return;
     this.waveScheduled = true;
-    // The clock's sleep, so that in simulated time a wait for a far slot passes at once.
-    void this.clock.sleep(delayMs).then(() => {
-      this.waveScheduled = false;
-      if (!this.stopped) void this.wave();
-    });
+    // The clock's sleep, so that in simulated time a wait for a far slot passes at once — then one turn of
+    // the event loop: a simulated sleep resolves at once, and waves chained only through resolved promises
+    // would starve the I/O they wait for (the responses of the sends in flight), spinning forever.
+    void this.clock
+      .sleep(delayMs)
+      .then(() => new Promise((resolve) => setImmediate(resolve)))
+      .then(() => {
+        this.waveScheduled = false;
+        if (!this.stopped) void this.wave();
+      });
   }
 
   private async wave(): Promise<void> {
